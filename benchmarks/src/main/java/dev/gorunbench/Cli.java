@@ -1,0 +1,162 @@
+package dev.gorunbench;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.gorunbench.report.MarkdownReport;
+import dev.gorunbench.results.AtomicFiles;
+import dev.gorunbench.results.ResultsFile;
+import dev.gorunbench.results.ResultsFormatException;
+import dev.gorunbench.suite.Profile;
+import dev.gorunbench.suite.SuiteFailedException;
+import dev.gorunbench.suite.SuiteOptions;
+import dev.gorunbench.suite.SuiteRunner;
+import dev.gorunbench.toolchain.ToolchainException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * The command-line entry point: {@code java -cp benchmarks/target/benchmarks.jar dev.gorunbench.Cli
+ * COMMAND}. Exit codes: 0 success, 1 a benchmark failed or regressed, 2 unusable input.
+ */
+@Command(name = "gorunbench", mixinStandardHelpOptions = true, version = "gorunbench 0.1",
+        description = "Measures what go run and go build cost on this machine.",
+        subcommands = {Cli.Run.class, Cli.Report.class})
+public final class Cli implements Callable<Integer> {
+    static final int OK = 0;
+    static final int FAILED = 1;
+    static final int UNUSABLE_INPUT = 2;
+
+    public static void main(String[] args) {
+        System.exit(execute(args));
+    }
+
+    /** Runs the command line and returns its exit code, without exiting the JVM. */
+    public static int execute(String... args) {
+        CommandLine commandLine = new CommandLine(new Cli());
+        commandLine.setExecutionExceptionHandler((e, line, parsed) -> {
+            line.getErr().println("error: " + e.getMessage());
+            return UNUSABLE_INPUT;
+        });
+        commandLine.setExitCodeExceptionMapper(e -> UNUSABLE_INPUT);
+        return commandLine.execute(args);
+    }
+
+    @Override
+    public Integer call() {
+        CommandLine.usage(this, System.out);
+        return UNUSABLE_INPUT;
+    }
+
+    @Command(name = "run", mixinStandardHelpOptions = true,
+            description = "Runs the benchmark suite and writes results/run-TIME.json and results/latest.json.")
+    static final class Run implements Callable<Integer> {
+        @Option(names = "--profile", defaultValue = "default", description = "default or smoke (fewest samples).")
+        String profile;
+
+        @Option(names = "--include", defaultValue = ".*", description = "Regular expression of benchmark names to run.")
+        String include;
+
+        @Option(names = "--go", defaultValue = "", description = "The go executable or GOROOT; default: go on PATH.")
+        String go;
+
+        @Option(names = "--keep-work", defaultValue = "false", arity = "1",
+                description = "Keep the work directory after the run and print where it is.")
+        boolean keepWork;
+
+        @Option(names = "--tmpdirs", defaultValue = "", split = ",",
+                description = "Extra temp roots for the temp-directory benchmarks, comma-separated.")
+        List<String> tmpdirs = new ArrayList<>();
+
+        @Option(names = "--timeout", defaultValue = "600", description = "Watchdog timeout of each command, in seconds.")
+        long timeoutSeconds;
+
+        @Option(names = "--baseline-update", defaultValue = "false", arity = "1",
+                description = "Write this run as the baseline of its environment.")
+        boolean baselineUpdate;
+
+        @Option(names = "--baseline-label", defaultValue = "default",
+                description = "User label that is part of the baseline's environment key.")
+        String baselineLabel;
+
+        @Option(names = "--root", defaultValue = ".", description = "The gorunbench checkout (holds fixtures/ and results/).")
+        Path root;
+
+        @Option(names = "--work-root", description = "Where the work directory is created; default: java.io.tmpdir.")
+        Path workRoot;
+
+        @Override
+        public Integer call() {
+            if (timeoutSeconds <= 0) {
+                System.err.println("error: --timeout=" + timeoutSeconds + " must be a positive number of seconds.");
+                return UNUSABLE_INPUT;
+            }
+            List<Path> locations = tmpdirs.stream().filter(s -> !s.isBlank()).map(Path::of).toList();
+            SuiteOptions options;
+            try {
+                options = new SuiteOptions(Profile.fromName(profile), include, go, keepWork, locations,
+                        Duration.ofSeconds(timeoutSeconds), root.toAbsolutePath().normalize(),
+                        workRoot != null ? workRoot : Path.of(System.getProperty("java.io.tmpdir")),
+                        baselineUpdate, baselineLabel);
+            } catch (IllegalArgumentException e) {
+                System.err.println("error: " + e.getMessage());
+                return UNUSABLE_INPUT;
+            }
+            try {
+                Path written = new SuiteRunner(options, System.out).run();
+                return writeReport(written, options.resultsDir());
+            } catch (SuiteFailedException e) {
+                System.err.println("error: " + e.getMessage());
+                return FAILED;
+            } catch (ToolchainException | IllegalArgumentException | IllegalStateException | UncheckedIOException e) {
+                System.err.println("error: " + e.getMessage());
+                return UNUSABLE_INPUT;
+            } catch (IOException e) {
+                System.err.println("error: " + e.getMessage());
+                return UNUSABLE_INPUT;
+            }
+        }
+    }
+
+    @Command(name = "report", mixinStandardHelpOptions = true,
+            description = "Writes results/README.md from a results file.")
+    static final class Report implements Callable<Integer> {
+        @Parameters(index = "0", description = "The results file, for example results/latest.json.")
+        Path resultsFile;
+
+        @Option(names = "--out-dir", defaultValue = "results", description = "Where README.md is written.")
+        Path outDir;
+
+        @Override
+        public Integer call() {
+            return writeReport(resultsFile, outDir);
+        }
+    }
+
+    static int writeReport(Path resultsFile, Path outDir) {
+        ObjectNode results;
+        try {
+            results = ResultsFile.read(resultsFile);
+        } catch (ResultsFormatException e) {
+            System.err.println("error: " + e.getMessage());
+            return UNUSABLE_INPUT;
+        }
+        try {
+            Path page = outDir.resolve("README.md");
+            AtomicFiles.write(page, MarkdownReport.render(results, resultsFile).getBytes(StandardCharsets.UTF_8));
+            System.out.println("Report written to " + page);
+            return OK;
+        } catch (IOException e) {
+            System.err.println("error: could not write the report to " + outDir + ": " + e.getMessage());
+            return UNUSABLE_INPUT;
+        }
+    }
+}

@@ -1,0 +1,50 @@
+package dev.gorunbench.report;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One JMH record of a results file, read for reports: the benchmark's class and method, its parameters,
+ * the unit and the raw samples of the primary metric and of each secondary metric.
+ */
+public record BenchmarkRecord(String className, String method, Map<String, String> params, String unit,
+        double[] samples, Map<String, double[]> secondary) {
+
+    public static BenchmarkRecord of(JsonNode record) {
+        String name = record.path("benchmark").asText();
+        int dot = name.lastIndexOf('.');
+        String owner = name.substring(0, Math.max(dot, 0));
+        Map<String, String> params = new LinkedHashMap<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = record.path("params").fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> param = it.next();
+            params.put(param.getKey(), param.getValue().asText());
+        }
+        JsonNode primary = record.path("primaryMetric");
+        Map<String, double[]> secondary = new LinkedHashMap<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = record.path("secondaryMetrics").fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> metric = it.next();
+            secondary.put(metric.getKey(), raw(metric.getValue()));
+        }
+        return new BenchmarkRecord(owner.substring(owner.lastIndexOf('.') + 1), name.substring(dot + 1), params,
+                primary.path("scoreUnit").asText(), raw(primary), secondary);
+    }
+
+    /** Reads every sample of every fork from a JMH metric's {@code rawData}. */
+    static double[] raw(JsonNode metric) {
+        List<Double> values = new ArrayList<>();
+        metric.path("rawData").forEach(fork -> fork.forEach(value -> values.add(value.asDouble())));
+        return values.stream().mapToDouble(Double::doubleValue).toArray();
+    }
+
+    public String param(String name) {
+        return params.getOrDefault(name, "");
+    }
+
+    public SampleStats stats() {
+        return SampleStats.of(samples);
+    }
+}

@@ -1,0 +1,33 @@
+package dev.gorunbench.results;
+
+import java.io.IOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+/** Writes files through a temp file in the same directory and a rename, so readers never see half a file. */
+public final class AtomicFiles {
+    private AtomicFiles() {
+    }
+
+    /**
+     * Replaces {@code target} with {@code content}. On failure (a full disk, say) the old file is left as
+     * it was and the temp file is removed.
+     */
+    public static void write(Path target, byte[] content) throws IOException {
+        Path dir = target.toAbsolutePath().getParent();
+        Files.createDirectories(dir);
+        Path temp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
+        try {
+            Files.write(temp, content);
+            try {
+                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+    }
+}

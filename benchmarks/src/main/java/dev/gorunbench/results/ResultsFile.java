@@ -1,0 +1,87 @@
+package dev.gorunbench.results;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+
+/**
+ * Where results are written and read: one JSON document per run.
+ *
+ * <pre>
+ * {
+ *   "schemaVersion": 1,
+ *   "complete": true,               // false when a benchmark failed; failures lists them
+ *   "profile": "default",
+ *   "environment": { ... },         // see EnvironmentProbe
+ *   "failures": [ { "benchmark", "params", "message" } ],
+ *   "benchmarks": [ ... ]           // JMH's own JSON records, raw samples included
+ * }
+ * </pre>
+ */
+public final class ResultsFile {
+    public static final int SCHEMA_VERSION = 1;
+    public static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private ResultsFile() {
+    }
+
+    /** Writes {@code document} to {@code target} atomically. */
+    public static void write(Path target, JsonNode document) throws IOException {
+        AtomicFiles.write(target, JSON.writeValueAsBytes(document));
+    }
+
+    /**
+     * Reads and validates a results file.
+     *
+     * @throws ResultsFormatException when the file is missing, empty, not JSON, or of another schema
+     */
+    public static ObjectNode read(Path file) {
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            throw new ResultsFormatException(file, "file not found");
+        } catch (IOException e) {
+            throw new ResultsFormatException(file, "could not be read: " + e.getMessage(), e);
+        }
+        if (bytes.length == 0) {
+            throw new ResultsFormatException(file, "file is empty; rerun the benchmarks to write it again");
+        }
+        JsonNode root;
+        try {
+            root = JSON.readTree(bytes);
+        } catch (JsonProcessingException e) {
+            throw new ResultsFormatException(file, "not valid JSON (" + e.getOriginalMessage()
+                    + " at line " + e.getLocation().getLineNr() + "); the file is corrupt or truncated", e);
+        } catch (IOException e) {
+            throw new ResultsFormatException(file, "could not be parsed: " + e.getMessage(), e);
+        }
+        if (root == null || !root.isObject()) {
+            throw new ResultsFormatException(file, "not a gorunbench results file: the top level is not a JSON object");
+        }
+        JsonNode version = root.get("schemaVersion");
+        if (version == null || !version.isInt()) {
+            throw new ResultsFormatException(file, "not a gorunbench results file: schemaVersion is missing");
+        }
+        if (version.intValue() > SCHEMA_VERSION) {
+            throw new ResultsFormatException(file, "schemaVersion " + version.intValue() + " is newer than "
+                    + SCHEMA_VERSION + ", the newest this gorunbench reads; update gorunbench");
+        }
+        if (version.intValue() < 1) {
+            throw new ResultsFormatException(file, "schemaVersion " + version.intValue() + " is unknown");
+        }
+        if (!root.path("benchmarks").isArray()) {
+            throw new ResultsFormatException(file, "the benchmarks array is missing");
+        }
+        if (!root.path("environment").isObject()) {
+            throw new ResultsFormatException(file, "the environment object is missing");
+        }
+        return (ObjectNode) root;
+    }
+}

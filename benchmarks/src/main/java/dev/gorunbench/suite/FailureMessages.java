@@ -1,0 +1,46 @@
+package dev.gorunbench.suite;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Extracts why a benchmark failed from JMH's console output. A forked benchmark's exception reaches the
+ * host JVM only as text: JMH prints {@code <failure>}, the exception's message (for a failed command:
+ * the command, directory, exit code and last lines of output) and its stack trace.
+ */
+final class FailureMessages {
+    private static final int MAX_LINES = 40;
+
+    private FailureMessages() {
+    }
+
+    /** Returns the messages of every failure printed in {@code jmhOutput}, without stack frames. */
+    static String fromJmhOutput(String jmhOutput) {
+        List<String> kept = new ArrayList<>();
+        boolean inFailure = false;
+        for (String line : jmhOutput.split("\\R")) {
+            if (line.contains("<failure>")) {
+                inFailure = true;
+            } else if (inFailure && (line.startsWith("\tat ") || line.isBlank())) {
+                inFailure = false;
+            } else if (inFailure && kept.size() < MAX_LINES) {
+                kept.add(line.replaceFirst("^[\\w.$]+(Exception|Error): ", ""));
+            }
+        }
+        return String.join("\n", kept).strip();
+    }
+
+    /** Returns the failure text from JMH's output, or the thrown exception's own message when there is none. */
+    static String describe(Throwable thrown, String jmhOutput) {
+        String fromOutput = jmhOutput == null ? "" : fromJmhOutput(jmhOutput);
+        if (!fromOutput.isEmpty()) {
+            return fromOutput;
+        }
+        for (Throwable cause = thrown; cause != null; cause = cause.getCause()) {
+            if (cause.getMessage() != null && !cause.getMessage().isBlank()) {
+                return cause.getClass().getSimpleName() + ": " + cause.getMessage();
+            }
+        }
+        return thrown.getClass().getName();
+    }
+}

@@ -1,0 +1,48 @@
+package dev.gorunbench.suite;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.stream.Collectors;
+import org.openjdk.jmh.runner.BenchmarkListEntry;
+import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
+
+/**
+ * How many samples a suite run takes.
+ *
+ * <ul>
+ *   <li>{@code default}: the warm-up and measurement counts declared on each benchmark, at least 10
+ *       samples each, enough for the statistics of comparisons and reports.
+ *   <li>{@code smoke}: the fewest samples that still run every benchmark's setup, timed call and
+ *       verification; for CI checks that the suite works, not for numbers.
+ * </ul>
+ */
+public enum Profile {
+    DEFAULT,
+    SMOKE;
+
+    /** Returns the profile named {@code name}, rejecting unknown names. */
+    public static Profile fromName(String name) {
+        for (Profile profile : values()) {
+            if (profile.name().equalsIgnoreCase(name.trim())) {
+                return profile;
+            }
+        }
+        throw new IllegalArgumentException("Unknown profile \"" + name + "\". Valid profiles: "
+                + Arrays.stream(values()).map(Profile::id).collect(Collectors.joining(", ")) + ".");
+    }
+
+    public String id() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** Adds this profile's overrides of the declared counts for one benchmark. */
+    void apply(ChainedOptionsBuilder options, BenchmarkListEntry entry) {
+        if (this == DEFAULT) {
+            return;
+        }
+        boolean cold = entry.getWarmupIterations().orElse(1) == 0;
+        options.forks(1)
+                .warmupIterations(cold ? 0 : 1)
+                .measurementIterations(cold ? 1 : 2);
+    }
+}

@@ -1,0 +1,31 @@
+package dev.gorunbench.suite;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * Settings of one suite run, as given on the command line or with {@code -Dbench.*} to Maven.
+ *
+ * @param profile how many samples to take
+ * @param include a regular expression matched against benchmark names, as in JMH's own include
+ * @param go the go executable or GOROOT; blank means {@code go} on PATH
+ * @param keepWork keep the work directory after the run and print where it is
+ * @param tempLocations extra temp roots for the temp-directory benchmarks
+ * @param timeout the watchdog timeout of each command
+ * @param root the gorunbench checkout (fixtures/ and results/ are under it)
+ * @param workRoot where the work directory is created
+ * @param baselineUpdate write this run as the baseline of its environment
+ * @param baselineLabel the user label that is part of the baseline's environment key
+ */
+public record SuiteOptions(Profile profile, String include, String go, boolean keepWork, List<Path> tempLocations,
+        Duration timeout, Path root, Path workRoot, boolean baselineUpdate, String baselineLabel) {
+
+    public Path resultsDir() {
+        return root.resolve("results");
+    }
+
+    public Path fixturesDir() {
+        return root.resolve("fixtures");
+    }
+}
