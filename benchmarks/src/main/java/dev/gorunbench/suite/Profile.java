@@ -2,6 +2,7 @@ package dev.gorunbench.suite;
 
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.Map;
 import java.util.stream.Collectors;
 import org.openjdk.jmh.runner.BenchmarkListEntry;
 import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
@@ -13,7 +14,8 @@ import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
  *   <li>{@code default}: the warm-up and measurement counts declared on each benchmark, at least 10
  *       samples each, enough for the statistics of comparisons and reports.
  *   <li>{@code smoke}: the fewest samples that still run every benchmark's setup, timed call and
- *       verification; for CI checks that the suite works, not for numbers.
+ *       verification, and cold benchmarks on their first parameter values only; for CI checks that the
+ *       suite works, not for numbers.
  * </ul>
  */
 public enum Profile {
@@ -33,6 +35,24 @@ public enum Profile {
 
     public String id() {
         return name().toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * Returns whether this profile runs {@code entry} with {@code params}. The smoke profile runs a cold
+     * benchmark (one declared without warm-up, which takes seconds per sample) on the first value of
+     * each parameter only, so the whole smoke run stays within a few minutes on two cores.
+     */
+    boolean includes(BenchmarkListEntry entry, Map<String, String> params) {
+        if (this == DEFAULT || entry.getWarmupIterations().orElse(1) != 0 || !entry.getParams().hasValue()) {
+            return true;
+        }
+        for (Map.Entry<String, String[]> declared : entry.getParams().get().entrySet()) {
+            String value = params.get(declared.getKey());
+            if (declared.getValue().length > 0 && value != null && !value.equals(declared.getValue()[0])) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Adds this profile's overrides of the declared counts for one benchmark. */

@@ -176,7 +176,11 @@ public final class SuiteRunner {
                 combinations.clear();
                 combinations.addAll(expanded);
             });
-            combinations.forEach(params -> cases.add(new Case(entry, params)));
+            for (Map<String, String> params : combinations) {
+                if (options.profile().includes(entry, params)) {
+                    cases.add(new Case(entry, params));
+                }
+            }
         }
         return cases;
     }
