@@ -11,7 +11,7 @@ import java.util.Set;
 
 /**
  * Renders {@code results/README.md} from one results file. Every figure on the page comes from the file;
- * the prose around the tables says how each figure was measured.
+ * the prose around the tables explains how each figure was measured.
  */
 public final class MarkdownReport {
     /** The sections of the page, in order; each area of benchmarks adds its own. */

@@ -5,7 +5,7 @@ import java.util.List;
 
 /**
  * One area's part of {@code results/README.md}: a heading, the tables built from the results file, and
- * the text that says how each figure was measured. A section with no records of its area returns "".
+ * the text that explains how each figure was measured. A section with no records of its area returns "".
  */
 public interface ReportSection {
     String render(ObjectNode results, List<BenchmarkRecord> records, List<String> fixtures);

@@ -11,7 +11,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
 /**
- * Where results are written and read: one JSON document per run.
+ * The results file, where every run is written and read back: one JSON document per run.
  *
  * <pre>
  * {

@@ -8,7 +8,7 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * Where the go command is invoked: {@code go run}, {@code go build}, {@code go env} and the built
+ * The go command invocations of the harness: {@code go run}, {@code go build}, {@code go env} and the built
  * program, each in the isolated {@link GoEnvironment} and each checked for exit code 0 and, where given,
  * the expected stdout.
  */

@@ -32,8 +32,8 @@ public record GoVersion(int major, int minor, int patch, String text) implements
     }
 
     /** Returns true when this release is {@code major.minor} or newer. */
-    public boolean atLeast(int wantedMajor, int wantedMinor) {
-        return major > wantedMajor || (major == wantedMajor && minor >= wantedMinor);
+    public boolean atLeast(int requiredMajor, int requiredMinor) {
+        return major > requiredMajor || (major == requiredMajor && minor >= requiredMinor);
     }
 
     @Override

@@ -6,7 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * The per-run work directory that holds every cache, temp directory, workspace copy and build output of
+ * The per-run work directory that contains every cache, temp directory, workspace copy and build output of
  * one suite run, named {@code gorunbench-work-*} under a temp root so that leftovers can be counted.
  */
 public final class WorkDirectory {
