@@ -117,13 +117,18 @@ public final class CStageRunner {
 
     /**
      * Compiles the preprocessed sources once with {@code -ftime-report} and returns gcc's per-pass report
-     * of each translation unit, headed by its file name. The preprocess stage must have run.
+     * of each translation unit, headed by a line {@code == FILE} and the command. The preprocess stage must
+     * have run.
      */
     public String compileTimeReport() {
         StringBuilder report = new StringBuilder();
-        for (ProcessRequest request : commands(CStage.COMPILE, List.of("-ftime-report"))) {
-            ProcessResult result = runner.runChecked(request, null);
-            report.append("== ").append(request.commandLine()).append('\n').append(result.stderrTail()).append('\n');
+        List<Path> inputs = inputs(CStage.COMPILE);
+        List<ProcessRequest> requests = commands(CStage.COMPILE, List.of("-ftime-report"));
+        for (int i = 0; i < requests.size(); i++) {
+            ProcessResult result = runner.runChecked(requests.get(i), null);
+            report.append("== ").append(inputs.get(i).getFileName()).append('\n')
+                    .append("command: ").append(requests.get(i).commandLine()).append('\n')
+                    .append(result.stderrTail()).append('\n');
         }
         return report.toString();
     }

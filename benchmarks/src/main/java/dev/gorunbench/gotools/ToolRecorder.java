@@ -62,6 +62,11 @@ public final class ToolRecorder {
         return executable;
     }
 
+    /** Returns the recorder's copy that stands in for the C compiler {@code name} (gcc, g++, ...). */
+    public Path compilerCopy(String name) {
+        return shimDir.resolve(GoCommand.executableFileName(name));
+    }
+
     /**
      * Returns {@code environment} with the C compiler copies first on PATH and the records going to
      * {@code recordDir}.
