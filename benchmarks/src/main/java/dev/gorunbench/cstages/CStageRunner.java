@@ -18,7 +18,7 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Where gcc and g++ are invoked for the C stage benchmarks: the command of each stage of one
+ * The gcc and g++ calls of the C stage benchmarks, the one place they are started: the command of each stage of one
  * {@link CProgram} at one optimization level, the untimed preparation of each stage's input, and the
  * check of its output.
  *
@@ -95,7 +95,7 @@ public final class CStageRunner {
         }
     }
 
-    /** Deletes what {@code stage} writes, so {@link #verify} sees only the next run's output. */
+    /** Deletes what {@code stage} writes, so {@link #verify} checks only the next run's output. */
     public void deleteOutputs(CStage stage) {
         for (Path output : outputs(stage)) {
             try {
@@ -168,7 +168,11 @@ public final class CStageRunner {
             case PREPROCESS, COMPILE, ASSEMBLE -> {
                 List<Path> inputs = inputs(stage);
                 List<Path> outputs = outputs(stage);
-                String mode = stage == CStage.PREPROCESS ? "-E" : stage == CStage.COMPILE ? "-S" : "-c";
+                String mode = switch (stage) {
+                    case PREPROCESS -> "-E";
+                    case COMPILE -> "-S";
+                    default -> "-c";
+                };
                 for (int i = 0; i < inputs.size(); i++) {
                     ProcessRequest.Builder call = call();
                     if (stage != CStage.ASSEMBLE) {

@@ -16,7 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Where the compiler and the linker are invoked directly, as the go command would invoke them, without
+ * The calls of the compiler and the linker run directly, as the go command would invoke them, without
  * the go command around them: {@code compile} on one package's Go files and {@code link} on the main
  * package, each with an import config listing the compiled packages it may read.
  *

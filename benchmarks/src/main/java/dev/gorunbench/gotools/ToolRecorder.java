@@ -22,8 +22,11 @@ import java.util.stream.Stream;
  * {@code -exec}. The C compiler is not started through {@code -toolexec} (the go command, cgo and the
  * external linker each start it themselves), so copies of the recorder named gcc, g++, cc, c++, clang
  * and clang++ go first on PATH; each finds the real compiler on the original PATH. The go command's
- * cache keys do not change: CC stays the same name, and the tools answer their version queries as
+ * cache keys do not change: CC stays the same name, and the tools report the same versions as
  * before.
+ *
+ * <p>NOTE: only run on Linux. On Windows the copies are named {@code gcc.exe} and so on, which should
+ * work the same way, but that path has never been run.
  */
 public final class ToolRecorder {
     static final String RECORD_DIR = "GORUNBENCH_RECORDER_DIR";
@@ -62,7 +65,7 @@ public final class ToolRecorder {
         return executable;
     }
 
-    /** Returns the recorder's copy that stands in for the C compiler {@code name} (gcc, g++, ...). */
+    /** Returns the recorder's copy used in place of the C compiler {@code name} (gcc, g++, ...). */
     public Path compilerCopy(String name) {
         return shimDir.resolve(GoCommand.executableFileName(name));
     }
@@ -89,7 +92,7 @@ public final class ToolRecorder {
         return "-exec=" + quoted();
     }
 
-    /** The go command splits these flag values at spaces unless the path is quoted. */
+    /** Quotes the path when it contains a space, because the go command splits these flag values at spaces. */
     private String quoted() {
         String path = executable.toString();
         return path.contains(" ") ? "'" + path + "'" : path;

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Where the wall time of one {@code go run} went, from the moment the JVM started the go command to the
+ * The parts of the wall time of one {@code go run}, from the moment the JVM started the go command to the
  * moment it saw it exit, in parts that are measured each on its own timeline:
  *
  * <ol>

@@ -42,11 +42,13 @@ final class BuildStagesSection implements ReportSection {
         if (!cStages.isEmpty()) {
             page.append(cStageTable(cStages));
             page.append(timeReports(results.path("attachments")));
-            page.append("Reproduce: `mvn verify -Pbench -Dbench.include=CStageBenchmark`\n\n");
+            page.append("Reproduce: `mvn verify -Pbench").append(profileArgument(results))
+                    .append(" -Dbench.include=CStageBenchmark`\n\n");
         }
         if (!goTools.isEmpty()) {
             page.append(goToolTable(goTools));
-            page.append("Reproduce: `mvn verify -Pbench -Dbench.include=GoToolBenchmark`\n\n");
+            page.append("Reproduce: `mvn verify -Pbench").append(profileArgument(results))
+                    .append(" -Dbench.include=GoToolBenchmark`\n\n");
         }
         if (study != null) {
             page.append(studyTables(study));
@@ -167,8 +169,9 @@ final class BuildStagesSection implements ReportSection {
         }
         page.append("### Where `go run`'s time goes\n\n");
         page.append("One `go run -toolexec=RECORDER -exec=RECORDER -debug-trace=TRACE .` per case. The parts come from "
-                + "the JVM's wall clock, the recorder and the go command's trace, and must add up to the measured total "
-                + "within 10%. Each part says how it was measured. The trace of the cold-project run of each fixture is kept "
+                + "the JVM's wall clock, the recorder and the go command's trace, which all read the system's real-time "
+                + "clock; they cover the run's timeline, so the sum differs from the measured total only where the "
+                + "three disagree, and it must stay within 10%. Each part says how it was measured. The trace of the cold-project run of each fixture is kept "
                 + "as `results/go-run-trace-FIXTURE.json`; open it in a Chrome-trace viewer such as https://ui.perfetto.dev.\n\n");
         for (JsonNode fixture : study.path("fixtures")) {
             page.append(waterfallTable(fixture));
@@ -255,6 +258,11 @@ final class BuildStagesSection implements ReportSection {
             table.append("\nTrace: `results/").append(fixture.path("trace").asText()).append("`\n");
         }
         return table.append('\n').toString();
+    }
+
+    private static String profileArgument(ObjectNode results) {
+        String profile = results.path("profile").asText("default");
+        return profile.equals("default") ? "" : " -Dbench.profile=" + profile;
     }
 
     private static String share(double median, SampleStats oneShot) {
