@@ -24,7 +24,7 @@ import java.util.Map;
  *       the {@code -exec} recorder has started the program;
  *   <li>the program itself: from then to its exit, as the {@code -exec} recorder saw it;
  *   <li>cleanup and exit: from the program's exit to the go command's exit, which includes removing the
- *       go command's temporary work directory.
+ *       go command's temporary work directory and writing the {@code -debug-trace} file.
  * </ol>
  *
  * <p>The parts come from three clocks (the JVM's, the recorder's and the trace's, all the system's
@@ -106,7 +106,7 @@ public final class Waterfall {
                 "start of the run action (-debug-trace) to the program started by the -exec recorder"));
         parts.add(new Part("program", program.endUnixNano() - programLaunched, "-exec recorder: start to exit"));
         parts.add(new Part("cleanup and exit", endUnixNano - program.endUnixNano(),
-                "program exit to the go command's exit seen by the JVM"));
+                "program exit to the go command's exit seen by the JVM (removes its work directory, writes the trace)"));
         return new Result(totalNanos, parts);
     }
 

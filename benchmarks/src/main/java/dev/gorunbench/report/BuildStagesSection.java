@@ -171,8 +171,10 @@ final class BuildStagesSection implements ReportSection {
         page.append("One `go run -toolexec=RECORDER -exec=RECORDER -debug-trace=TRACE .` per case. The parts come from "
                 + "the JVM's wall clock, the recorder and the go command's trace, which all read the system's real-time "
                 + "clock; they cover the run's timeline, so the sum differs from the measured total only where the "
-                + "three disagree, and it must stay within 10%. Each part says how it was measured. The trace of the cold-project run of each fixture is kept "
-                + "as `results/go-run-trace-FIXTURE.json`; open it in a Chrome-trace viewer such as https://ui.perfetto.dev.\n\n");
+                + "three disagree, and it must stay within 10%. Each part says how it was measured. The recorder and the "
+                + "trace add their own cost (a process start per tool call, trace events) to the parts they fall in. The "
+                + "trace of the cold-project run of each fixture is kept as `results/go-run-trace-FIXTURE.json`; open it "
+                + "in a Chrome-trace viewer such as https://ui.perfetto.dev.\n\n");
         for (JsonNode fixture : study.path("fixtures")) {
             page.append(waterfallTable(fixture));
         }
