@@ -101,6 +101,7 @@ public final class SuiteRunner {
         Path seed = SeedCache.build(go, options.fixturesDir(), workDir.resolve("seed"));
         String goEnv = go.envJson(workDir, GoEnvironment.create(workDir.resolve("env-probe"), System.getenv()));
         ObjectNode environment = new EnvironmentProbe(runner).collect(toolchain, goEnv, workDir, options.root());
+        environment.put("label", options.baselineLabel());
 
         String stamp = FILE_TIME.format(Instant.now());
         Path log = options.resultsDir().resolve("run-" + stamp + ".log");
