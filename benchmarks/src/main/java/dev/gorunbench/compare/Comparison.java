@@ -117,7 +117,8 @@ public final class Comparison {
         return new Comparison(settings, rows);
     }
 
-    static Verdict verdict(SampleComparison stats, double minEffect, double alpha) {
+    /** Returns the verdict of one row with enough samples or without. */
+    public static Verdict verdict(SampleComparison stats, double minEffect, double alpha) {
         if (!stats.hasEnoughSamples()) {
             return Verdict.NOT_ENOUGH_SAMPLES;
         }
