@@ -142,25 +142,35 @@ public final class Calibration {
         target.put("alarm", verdict == Comparison.Verdict.REGRESSION);
     }
 
-    /** Counts the alarms per condition and kind of comparison. */
+    /**
+     * Counts the alarms per condition. Interleaved: B against A of the runs of that condition. Sequential:
+     * for A/A, the A side of every run against the A side of the run before (every run's A is unchanged);
+     * for a slowdown, B of each run of that condition against A of the run before.
+     */
     static ObjectNode rates(JsonNode runs) {
         ObjectNode rates = ResultsFile.JSON.createObjectNode();
         for (Condition condition : CONDITIONS) {
             ObjectNode entry = rates.putObject(condition.name());
-            int total = 0;
+            int interleavedRuns = 0;
             int interleaved = 0;
+            int sequentialRuns = 0;
             int sequential = 0;
             for (JsonNode run : runs) {
-                if (!run.path("condition").asText().equals(condition.name())) {
-                    continue;
+                boolean same = run.path("condition").asText().equals(condition.name());
+                if (same) {
+                    interleavedRuns++;
+                    interleaved += run.path("interleaved").path("alarm").asBoolean() ? 1 : 0;
                 }
-                total++;
-                interleaved += run.path("interleaved").path("alarm").asBoolean() ? 1 : 0;
-                JsonNode seq = run.path("sequential").path(condition.slowdown() == 0 ? "aAgainstPreviousA" : "bAgainstPreviousA");
-                sequential += seq.path("alarm").asBoolean() ? 1 : 0;
+                if (condition.slowdown() == 0 || same) {
+                    JsonNode seq = run.path("sequential").path(condition.slowdown() == 0
+                            ? "aAgainstPreviousA" : "bAgainstPreviousA");
+                    sequentialRuns++;
+                    sequential += seq.path("alarm").asBoolean() ? 1 : 0;
+                }
             }
-            entry.put("runs", total);
+            entry.put("interleavedRuns", interleavedRuns);
             entry.put("interleavedAlarms", interleaved);
+            entry.put("sequentialRuns", sequentialRuns);
             entry.put("sequentialAlarms", sequential);
         }
         return rates;
