@@ -6,7 +6,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * How two runs are compared.
+ * Settings of a comparison of two runs.
  *
  * @param alpha the significance level of the Mann-Whitney U test; the ratio's confidence level is 1 - alpha
  * @param minEffect the smallest slowdown that counts as a regression, as a fraction (0.10 is 10%)

@@ -22,7 +22,7 @@ import java.util.TreeMap;
  * time. Improvements are reported symmetrically and never fail a gate.
  */
 public final class Comparison {
-    /** What one row found. */
+    /** The finding of one row. */
     public enum Verdict {
         REGRESSION("regression"),
         IMPROVEMENT("faster"),

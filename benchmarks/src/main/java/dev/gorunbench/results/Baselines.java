@@ -27,12 +27,12 @@ public final class Baselines {
         return directory;
     }
 
-    /** Where the baseline of {@code key} is stored. */
+    /** Returns the file of the baseline of {@code key}. */
     public Path fileFor(EnvironmentKey key) {
         return directory.resolve(key.fileName());
     }
 
-    /** What was found for one environment key. */
+    /** The result of looking up one environment key. */
     public sealed interface Lookup permits Found, Missing, Unusable {
         Path file();
     }

@@ -7,7 +7,7 @@ import java.util.Locale;
 /**
  * The facts that make two runs comparable: OS, architecture, CPU model, logical cores, Go version and a
  * user label (for example a CI runner class). A baseline is used only for a run with an equal key, because
- * timings taken on another machine or toolchain say nothing about a regression.
+ * timings taken on another machine or toolchain cannot show a regression.
  */
 public record EnvironmentKey(String os, String arch, String cpuModel, int logicalCores, String goVersion,
         String label) {

@@ -143,9 +143,9 @@ public final class Calibration {
     }
 
     /**
-     * Counts the alarms per condition. Interleaved: B against A of the runs of that condition. Sequential:
-     * for A/A, the A side of every run against the A side of the run before (every run's A is unchanged);
-     * for a slowdown, B of each run of that condition against A of the run before.
+     * Counts the alarms per condition. Interleaved: B against A of the runs of that condition. Sequential
+     * A/A: the A side of every run against the A side of the run before, because A is unchanged in every
+     * run. Sequential slowdown: B of each run of that condition against A of the run before.
      */
     static ObjectNode rates(JsonNode runs) {
         ObjectNode rates = ResultsFile.JSON.createObjectNode();

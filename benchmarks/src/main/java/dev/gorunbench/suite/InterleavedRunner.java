@@ -30,7 +30,7 @@ import org.openjdk.jmh.runner.RunnerException;
 
 /**
  * Interleaved A/B runs: two configurations of the same benchmarks measured in one run, one JMH fork at a
- * time, A and B alternating and the side that goes first switching every round (A B, B A, A B, ...), so
+ * time. A and B alternate, and the side that goes first switches every round (A B, B A, A B, ...), so
  * machine drift (other load, thermal state, page cache) hits both sides alike. Each side's samples are
  * written as an ordinary results file, which {@code Cli compare} can read.
  *
