@@ -71,7 +71,7 @@ final class CalibrateCommand implements Callable<Integer> {
                 + " --forks=" + forks + " --alpha=" + alpha + " --min-effect=" + minEffect;
         try {
             var document = new Calibration(options, settings, System.out)
-                    .run(rounds, forks, command, options.resultsDir().resolve("calibration.log"));
+                    .run(rounds, forks, command, options.resultsDir().resolve("calibration.log"), target);
             ResultsFile.write(target, document);
             System.out.println("== Calibration written to " + target);
             System.out.println(ResultsFile.JSON.writeValueAsString(document.path("rates")));

@@ -53,6 +53,10 @@ final class CalibrationSection implements ReportSection {
                 trim(100 * settings.path("minEffect").asDouble()), calibration.path("timeUtc").asText(),
                 env.path("cpu.model").asText(), env.path("cpu.logicalCores").asText(), env.path("go.version").asText(),
                 calibration.path("elapsedSeconds").asLong(), calibration.path("pilotWarmBuildMedianMs").asDouble()));
+        if (!calibration.path("complete").asBoolean(true)) {
+            page.append("**This calibration was interrupted**; the table counts the ")
+                    .append(calibration.path("runs").size()).append(" runs it finished.\n\n");
+        }
         page.append("| condition | link delay | alarms, interleaved | alarms, sequential | target |\n");
         page.append("|---|---:|---:|---:|---|\n");
         JsonNode rates = calibration.path("rates");

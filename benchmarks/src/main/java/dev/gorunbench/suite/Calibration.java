@@ -55,8 +55,12 @@ public final class Calibration {
         this.out = out;
     }
 
-    /** Runs {@code rounds} rounds with {@code forks} forks per side and returns the calibration document. */
-    public ObjectNode run(int rounds, int forks, String command, Path log) throws IOException {
+    /**
+     * Runs {@code rounds} rounds with {@code forks} forks per side and returns the calibration document. The
+     * document is also written to {@code target} after every run, so an interrupted calibration keeps the
+     * runs it finished.
+     */
+    public ObjectNode run(int rounds, int forks, String command, Path log, Path target) throws IOException {
         Instant start = Instant.now();
         InterleavedRunner runner = new InterleavedRunner(options, out);
         try (InterleavedRunner.Session session = runner.open()) {
@@ -106,8 +110,13 @@ public final class Calibration {
                     run.set("a", forks(pair.a()));
                     run.set("b", forks(pair.b()));
                     previousA = a;
+                    document.put("elapsedSeconds", Duration.between(start, Instant.now()).toSeconds());
+                    document.put("complete", false);
+                    document.set("rates", rates(runs));
+                    ResultsFile.write(target, document);
                 }
             }
+            document.put("complete", true);
             document.put("elapsedSeconds", Duration.between(start, Instant.now()).toSeconds());
             document.set("rates", rates(runs));
             return document;

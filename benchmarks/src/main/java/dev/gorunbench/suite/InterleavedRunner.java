@@ -151,7 +151,9 @@ public final class InterleavedRunner {
 
         /** Returns the go command of the default toolchain, for untimed helper builds. */
         public GoCommand go() {
-            return new GoCommand(prepare(options.go()).toolchain(), runner, options.timeout());
+            Path dir = WorkDirectory.createChild(workDir, "helper-toolchain-");
+            GoToolchain toolchain = new GoDiscovery(runner).discover(options.go(), System.getenv(), dir.resolve("probe"));
+            return new GoCommand(toolchain, runner, options.timeout());
         }
 
         /**
@@ -167,8 +169,9 @@ public final class InterleavedRunner {
                         + ". List the benchmarks with: java -jar benchmarks/target/benchmarks.jar -l");
             }
             Files.createDirectories(log.toAbsolutePath().getParent());
-            Prepared preparedA = prepare(a.go(options.go()));
-            Prepared preparedB = prepare(b.go(options.go()));
+            List<Fixture> fixtures = fixtures(cases, a, b);
+            Prepared preparedA = prepare(a.go(options.go()), fixtures);
+            Prepared preparedB = prepare(b.go(options.go()), fixtures);
             ArrayNode recordsA = ResultsFile.JSON.createArrayNode();
             ArrayNode recordsB = ResultsFile.JSON.createArrayNode();
             Progress progress = new Progress(out, cases.size());
@@ -227,7 +230,25 @@ public final class InterleavedRunner {
             }
         }
 
-        private Prepared prepare(String go) {
+        /**
+         * Returns the fixtures the cases run on, so the seed cache compiles only what they need; all
+         * fixtures when a case has no fixture parameter.
+         */
+        private static List<Fixture> fixtures(List<SuiteRunner.Case> cases, Side a, Side b) {
+            Set<Fixture> used = new java.util.LinkedHashSet<>();
+            for (SuiteRunner.Case benchmark : cases) {
+                for (Side side : List.of(a, b)) {
+                    String id = side.params().getOrDefault("fixture", benchmark.params().get("fixture"));
+                    if (id == null) {
+                        return List.of(Fixture.values());
+                    }
+                    used.add(Fixture.fromId(id));
+                }
+            }
+            return new ArrayList<>(used);
+        }
+
+        private Prepared prepare(String go, List<Fixture> fixtures) {
             return toolchains.computeIfAbsent(go, key -> {
                 Path dir = WorkDirectory.createChild(workDir, "toolchain-");
                 out.println("== Checking the Go toolchain " + (key.isBlank() ? "on PATH" : key));
@@ -235,7 +256,7 @@ public final class InterleavedRunner {
                 out.println("   " + toolchain.versionLine() + " at " + toolchain.executable());
                 GoCommand command = new GoCommand(toolchain, runner, options.timeout());
                 out.println("== Building the standard library once into a seed cache (untimed)");
-                Path seed = SeedCache.build(command, options.fixturesDir(), dir.resolve("seed"));
+                Path seed = SeedCache.build(command, options.fixturesDir(), dir.resolve("seed"), fixtures);
                 String goEnv = command.envJson(dir, GoEnvironment.create(dir.resolve("env-probe"), System.getenv()));
                 ObjectNode environment = new EnvironmentProbe(runner).collect(toolchain, goEnv, workDir, options.root());
                 environment.put("label", options.baselineLabel());
