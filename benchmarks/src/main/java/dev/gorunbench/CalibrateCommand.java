@@ -49,6 +49,10 @@ final class CalibrateCommand implements Callable<Integer> {
     @Option(names = "--out", description = "Where the calibration is written; default: results/calibration.json.")
     Path outFile;
 
+    @Option(names = "--reanalyze", description = "Instead of measuring, recompute the rates of this calibration file"
+            + " from its raw samples with --alpha and --min-effect, and print them.")
+    Path reanalyze;
+
     @Override
     public Integer call() {
         if (rounds < 1 || forks < 1) {
@@ -65,6 +69,17 @@ final class CalibrateCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             System.err.println("error: " + e.getMessage());
             return Cli.UNUSABLE_INPUT;
+        }
+        if (reanalyze != null) {
+            try {
+                var calibration = ResultsFile.JSON.readTree(reanalyze.toFile());
+                var rates = new Calibration(options, settings, System.out).reanalyze(calibration);
+                System.out.println(ResultsFile.JSON.writeValueAsString(rates));
+                return Cli.OK;
+            } catch (IOException | RuntimeException e) {
+                System.err.println("error: " + reanalyze + " could not be reanalyzed: " + e.getMessage());
+                return Cli.UNUSABLE_INPUT;
+            }
         }
         Path target = outFile != null ? outFile : options.resultsDir().resolve("calibration.json");
         String command = "java -cp benchmarks/target/benchmarks.jar dev.gorunbench.Cli calibrate --rounds=" + rounds

@@ -123,6 +123,36 @@ public final class Calibration {
         }
     }
 
+    /**
+     * Recomputes every verdict of a calibration document from its raw samples with this calibration's
+     * settings, in the order the runs were made, and returns the new rates: how other defaults would
+     * have done on the same measurements.
+     */
+    public ObjectNode reanalyze(JsonNode calibration) {
+        ArrayNode runs = ResultsFile.JSON.createArrayNode();
+        double[] previousA = null;
+        for (JsonNode stored : calibration.path("runs")) {
+            double[] a = flatten(stored.path("a"));
+            double[] b = flatten(stored.path("b"));
+            ObjectNode run = runs.addObject();
+            run.put("condition", stored.path("condition").asText());
+            put(run.putObject("interleaved"), a, b);
+            ObjectNode sequential = run.putObject("sequential");
+            if (previousA != null) {
+                put(sequential.putObject("aAgainstPreviousA"), previousA, a);
+                put(sequential.putObject("bAgainstPreviousA"), previousA, b);
+            }
+            previousA = a;
+        }
+        return rates(runs);
+    }
+
+    private static double[] flatten(JsonNode forks) {
+        List<Double> values = new ArrayList<>();
+        forks.forEach(fork -> fork.forEach(value -> values.add(value.asDouble())));
+        return values.stream().mapToDouble(Double::doubleValue).toArray();
+    }
+
     private Path buildWrapper(InterleavedRunner.Session session) {
         GoCommand go = session.go();
         Path output = session.workDir().resolve(GoCommand.executableFileName("linkdelay"));
@@ -170,9 +200,9 @@ public final class Calibration {
                     interleavedRuns++;
                     interleaved += run.path("interleaved").path("alarm").asBoolean() ? 1 : 0;
                 }
-                if (condition.slowdown() == 0 || same) {
-                    JsonNode seq = run.path("sequential").path(condition.slowdown() == 0
-                            ? "aAgainstPreviousA" : "bAgainstPreviousA");
+                JsonNode seq = run.path("sequential").path(condition.slowdown() == 0
+                        ? "aAgainstPreviousA" : "bAgainstPreviousA");
+                if ((condition.slowdown() == 0 || same) && !seq.isMissingNode()) {
                     sequentialRuns++;
                     sequential += seq.path("alarm").asBoolean() ? 1 : 0;
                 }
