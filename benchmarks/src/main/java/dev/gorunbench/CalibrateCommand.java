@@ -22,11 +22,11 @@ import picocli.CommandLine.Option;
  * {@link Calibration}) and writes them, with every raw sample, to {@code results/calibration.json}.
  */
 @Command(name = "calibrate", mixinStandardHelpOptions = true,
-        description = "Measures the regression gate's false-alarm rate (A/A) and detection rate (5% and 10%"
+        description = "Measures the regression gate's false-alarm rate (A/A) and detection rate (5%% and 10%%"
                 + " slowdowns) with goBuildWarm on hello; writes results/calibration.json.")
 final class CalibrateCommand implements Callable<Integer> {
     @Option(names = "--rounds", defaultValue = "10",
-            description = "Rounds; each runs A/A, a 5% and a 10% slowdown once (default ${DEFAULT-VALUE}).")
+            description = "Rounds; each runs A/A, a 5%% and a 10%% slowdown once (default ${DEFAULT-VALUE}).")
     int rounds;
 
     @Option(names = "--forks", defaultValue = "2", description = "Forks per side of each run (default ${DEFAULT-VALUE}),"
