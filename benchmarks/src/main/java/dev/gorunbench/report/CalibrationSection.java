@@ -71,6 +71,9 @@ final class CalibrationSection implements ReportSection {
                     .append(" | ").append(target(condition))
                     .append(" |\n");
         }
+        if (env.hasNonNull("note")) {
+            page.append("\nNote: ").append(env.path("note").asText()).append(".\n");
+        }
         page.append("\nRaw samples of every run: `results/calibration.json`. Reproduce: `")
                 .append(calibration.path("command").asText()).append("`\n\n");
         return page.toString();
