@@ -1,10 +1,13 @@
 package dev.gorunbench;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.gorunbench.compare.CompareSettings;
 import dev.gorunbench.report.MarkdownReport;
 import dev.gorunbench.results.AtomicFiles;
+import dev.gorunbench.results.Baselines;
 import dev.gorunbench.results.ResultsFile;
 import dev.gorunbench.results.ResultsFormatException;
+import dev.gorunbench.suite.BaselineGate;
 import dev.gorunbench.suite.Profile;
 import dev.gorunbench.suite.SuiteFailedException;
 import dev.gorunbench.suite.SuiteOptions;
@@ -29,7 +32,8 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "gorunbench", mixinStandardHelpOptions = true, version = "gorunbench 0.1",
         description = "Measures what go run and go build cost on this machine.",
-        subcommands = {Cli.Run.class, Cli.Report.class, GoToolsCommand.class})
+        subcommands = {Cli.Run.class, Cli.Report.class, GoToolsCommand.class, CompareCommand.class,
+                ExportCommand.class, AbCommand.class, CalibrateCommand.class})
 public final class Cli implements Callable<Integer> {
     static final int OK = 0;
     static final int FAILED = 1;
@@ -93,6 +97,9 @@ public final class Cli implements Callable<Integer> {
         @Option(names = "--work-root", description = "Where the work directory is created; default: java.io.tmpdir.")
         Path workRoot;
 
+        @CommandLine.Mixin
+        GateOptions gate = new GateOptions();
+
         @Override
         public Integer call() {
             if (timeoutSeconds <= 0) {
@@ -111,8 +118,13 @@ public final class Cli implements Callable<Integer> {
                 return UNUSABLE_INPUT;
             }
             try {
+                CompareSettings gateSettings = gate.settings();
                 Path written = new SuiteRunner(options, System.out).run();
-                return writeReport(written, options.resultsDir());
+                int report = writeReport(written, options.resultsDir());
+                BaselineGate baselineGate = new BaselineGate(Baselines.in(options.resultsDir()), gateSettings,
+                        System.out, System.err);
+                int gated = options.baselineUpdate() ? baselineGate.update(written) : baselineGate.check(written);
+                return Math.max(report, gated);
             } catch (SuiteFailedException e) {
                 System.err.println("error: " + e.getMessage());
                 return FAILED;

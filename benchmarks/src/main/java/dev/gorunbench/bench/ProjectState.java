@@ -39,6 +39,7 @@ public class ProjectState {
     protected Workspace workspace;
     protected Path trialDir;
     private Path ownWorkDir;
+    private Variant variant;
 
     @Setup(Level.Trial)
     public void setUpTrial() {
@@ -56,6 +57,8 @@ public class ProjectState {
         if (config.seedCache() != null) {
             environment = environment.withBuildCache(copySeedCache(config.seedCache()));
         }
+        variant = Variant.fromSystemProperties();
+        environment = variant.apply(environment);
         workspace = Workspace.create(config.fixture(fixture), trialDir.resolve("src"));
         go.build(workspace.project(), environment, List.of(), trialDir.resolve(GoCommand.executableFileName("prebuilt")));
         prepareTrial();
@@ -70,6 +73,9 @@ public class ProjectState {
 
     @TearDown(Level.Trial)
     public void tearDownTrial() {
+        if (variant != null) {
+            variant.cleanUp();
+        }
         Trees.deleteRecursivelyUnchecked(ownWorkDir != null ? ownWorkDir : trialDir);
     }
 

@@ -20,8 +20,13 @@ final class SeedCache {
 
     /** Builds every fixture once under {@code dir} and returns the seeded build cache. */
     static Path build(GoCommand go, Path fixturesDir, Path dir) {
+        return build(go, fixturesDir, dir, List.of(Fixture.values()));
+    }
+
+    /** Builds only {@code fixtures} once under {@code dir} and returns the seeded build cache. */
+    static Path build(GoCommand go, Path fixturesDir, Path dir, List<Fixture> fixtures) {
         GoEnvironment environment = GoEnvironment.create(dir.resolve("env"), System.getenv());
-        for (Fixture fixture : Fixture.values()) {
+        for (Fixture fixture : fixtures) {
             Workspace workspace = Workspace.create(FixtureSpec.load(fixturesDir, fixture), dir.resolve("src"));
             Path output = dir.resolve(GoCommand.executableFileName("seed-" + fixture.id()));
             go.build(workspace.project(), environment, List.of(), output);

@@ -27,6 +27,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import org.openjdk.jmh.results.format.ResultFormatType;
 import org.openjdk.jmh.runner.BenchmarkList;
@@ -102,6 +103,7 @@ public final class SuiteRunner {
         Path seed = SeedCache.build(go, options.fixturesDir(), workDir.resolve("seed"));
         String goEnv = go.envJson(workDir, GoEnvironment.create(workDir.resolve("env-probe"), System.getenv()));
         ObjectNode environment = new EnvironmentProbe(runner).collect(toolchain, goEnv, workDir, options.root());
+        environment.put("label", options.baselineLabel());
 
         String stamp = FILE_TIME.format(Instant.now());
         Path log = options.resultsDir().resolve("run-" + stamp + ".log");
@@ -155,7 +157,7 @@ public final class SuiteRunner {
         return runFile;
     }
 
-    private List<Case> selectCases() {
+    List<Case> selectCases() {
         Pattern include = Pattern.compile(options.include());
         List<Case> cases = new ArrayList<>();
         for (BenchmarkListEntry entry : BenchmarkList.defaultList().getAll(
@@ -189,6 +191,23 @@ public final class SuiteRunner {
 
     private List<JsonNode> runOne(Case benchmark, GoToolchain toolchain, Path workDir, Path seed, Path jmhOutput)
             throws RunnerException, IOException {
+        return runOne(benchmark, toolchain, workDir, seed, jmhOutput, List.of(), builder -> { });
+    }
+
+    /**
+     * Runs one case as its own JMH run; {@code extraJvmArgs} go to the fork after the usual settings, and
+     * {@code adjust} may override the profile's counts (the interleaved runner sets one fork).
+     */
+    List<JsonNode> runOne(Case benchmark, GoToolchain toolchain, Path workDir, Path seed, Path jmhOutput,
+            List<String> extraJvmArgs, Consumer<ChainedOptionsBuilder> adjust) throws RunnerException, IOException {
+        List<String> jvmArgs = new ArrayList<>(List.of(
+                "-Dbench.root=" + options.root(),
+                "-Dbench.workDir=" + workDir,
+                "-Dbench.go=" + toolchain.executable(),
+                "-Dbench.timeoutSeconds=" + options.timeout().toSeconds(),
+                "-Dbench.seedCache=" + seed,
+                "-Dbench.tmpdirs=" + String.join(",", options.tempLocations().stream().map(Path::toString).toList())));
+        jvmArgs.addAll(extraJvmArgs);
         Path resultFile = Files.createTempFile(workDir, "jmh-", ".json");
         ChainedOptionsBuilder builder = new OptionsBuilder()
                 .include("^" + Pattern.quote(benchmark.entry().getUsername()) + "$")
@@ -196,15 +215,10 @@ public final class SuiteRunner {
                 .resultFormat(ResultFormatType.JSON)
                 .result(resultFile.toString())
                 .output(jmhOutput.toString())
-                .jvmArgsAppend(
-                        "-Dbench.root=" + options.root(),
-                        "-Dbench.workDir=" + workDir,
-                        "-Dbench.go=" + toolchain.executable(),
-                        "-Dbench.timeoutSeconds=" + options.timeout().toSeconds(),
-                        "-Dbench.seedCache=" + seed,
-                        "-Dbench.tmpdirs=" + String.join(",", options.tempLocations().stream().map(Path::toString).toList()));
+                .jvmArgsAppend(jvmArgs.toArray(String[]::new));
         benchmark.params().forEach(builder::param);
         options.profile().apply(builder, benchmark.entry());
+        adjust.accept(builder);
         new Runner(builder.build()).run();
         JsonNode produced = ResultsFile.JSON.readTree(resultFile.toFile());
         Files.deleteIfExists(resultFile);

@@ -1,0 +1,96 @@
+package dev.gorunbench.compare;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Settings of a comparison of two runs.
+ *
+ * @param alpha the significance level of the Mann-Whitney U test; the ratio's confidence level is 1 - alpha
+ * @param minEffect the smallest slowdown that counts as a regression, as a fraction (0.10 is 10%)
+ * @param minEffectByBenchmark per-benchmark minimum effects: a regular expression found in the benchmark's
+ *     name (such as {@code goRunCold}) to a fraction; the first match wins, others use {@code minEffect}
+ * @param ignoredParams parameters left out when records of the two runs are paired, for a comparison of two
+ *     values of that parameter
+ */
+public record CompareSettings(double alpha, double minEffect, Map<Pattern, Double> minEffectByBenchmark,
+        Set<String> ignoredParams) {
+
+    public static final double DEFAULT_ALPHA = 0.05;
+    public static final double DEFAULT_MIN_EFFECT = 0.10;
+
+    public CompareSettings {
+        if (!(alpha > 0 && alpha < 0.5)) {
+            throw new IllegalArgumentException("alpha " + alpha + " is out of range: use a value between 0 and 0.5,"
+                    + " such as 0.05.");
+        }
+        checkEffect("minimum effect", minEffect);
+        minEffectByBenchmark.values().forEach(value -> checkEffect("minimum effect", value));
+        minEffectByBenchmark = new LinkedHashMap<>(minEffectByBenchmark);
+        ignoredParams = Set.copyOf(ignoredParams);
+    }
+
+    public static CompareSettings defaults() {
+        return new CompareSettings(DEFAULT_ALPHA, DEFAULT_MIN_EFFECT, Map.of(), Set.of());
+    }
+
+    /** Returns the minimum effect of the benchmark named {@code benchmark}. */
+    public double minEffectFor(String benchmark) {
+        for (Map.Entry<Pattern, Double> entry : minEffectByBenchmark.entrySet()) {
+            if (entry.getKey().matcher(benchmark).find()) {
+                return entry.getValue();
+            }
+        }
+        return minEffect;
+    }
+
+    /**
+     * Parses {@code REGEX=FRACTION} pairs, such as {@code goRunCold=0.2}, into per-benchmark minimum effects.
+     */
+    public static Map<Pattern, Double> parseMinEffects(Iterable<String> specs) {
+        Map<Pattern, Double> parsed = new LinkedHashMap<>();
+        for (String spec : specs) {
+            int eq = spec.lastIndexOf('=');
+            if (eq <= 0) {
+                throw new IllegalArgumentException("Invalid minimum effect \"" + spec + "\": write BENCHMARK_REGEX="
+                        + "FRACTION, for example goRunCold=0.2.");
+            }
+            try {
+                parsed.put(Pattern.compile(spec.substring(0, eq)), Double.parseDouble(spec.substring(eq + 1)));
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("Invalid minimum effect \"" + spec + "\": "
+                        + spec.substring(eq + 1) + " is not a number; write a fraction such as 0.2.");
+            }
+        }
+        return parsed;
+    }
+
+    /**
+     * Returns the fewest samples per side for the comparison: 6, or more where alpha is so small that the U
+     * test on two samples of 6 could never reach it (its smallest two-sided p-value is 2 / C(2n, n)).
+     */
+    public int minSamples() {
+        int n = 6;
+        while (2 / binomial(2 * n, n) >= alpha) {
+            n++;
+        }
+        return n;
+    }
+
+    private static double binomial(int n, int k) {
+        double value = 1;
+        for (int i = 1; i <= k; i++) {
+            value = value * (n - k + i) / i;
+        }
+        return value;
+    }
+
+    private static void checkEffect(String name, double value) {
+        if (!(value >= 0 && value < 10)) {
+            throw new IllegalArgumentException(name + " " + value + " is out of range: use a fraction such as 0.10"
+                    + " for 10%.");
+        }
+    }
+}

@@ -1,0 +1,195 @@
+package dev.gorunbench.compare;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.gorunbench.report.BenchmarkRecord;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.OptionalDouble;
+import java.util.TreeMap;
+
+/**
+ * Two results files compared benchmark by benchmark and parameter set, on the primary metric's raw
+ * samples (see {@link SampleComparison} for the statistics).
+ *
+ * <p>A row is a regression when the U test is significant (p &lt; alpha), the new run is slower, and the
+ * ratio's confidence interval reaches the benchmark's minimum effect: a slowdown of at least that size is
+ * then plausible, while a slowdown that is significant but certainly smaller (the whole interval below
+ * 1 + minimum effect) is reported as below the minimum effect. The rule is on the interval and not on the
+ * point estimate, so a true slowdown of exactly the minimum effect is caught more often than half of the
+ * time. Improvements are reported symmetrically and never fail a gate.
+ */
+public final class Comparison {
+    /** The finding of one row. */
+    public enum Verdict {
+        REGRESSION("regression"),
+        IMPROVEMENT("faster"),
+        BELOW_MIN_EFFECT("below minimum effect"),
+        NO_CHANGE("no significant change"),
+        NOT_ENOUGH_SAMPLES("not enough samples"),
+        ONLY_IN_BASE("missing in new run"),
+        ONLY_IN_NEW("not in base run");
+
+        private final String text;
+
+        Verdict(String text) {
+            this.text = text;
+        }
+
+        public String text() {
+            return text;
+        }
+    }
+
+    /** The outcome of the whole comparison. */
+    public enum Status {
+        /** No row regressed and every row that is in both runs had enough samples. */
+        NO_REGRESSION,
+        /** At least one row regressed. */
+        REGRESSION,
+        /** No row regressed, but at least one had too few samples to tell. */
+        INCONCLUSIVE
+    }
+
+    /**
+     * One benchmark and parameter set.
+     *
+     * @param benchmark the benchmark as Class.method, such as GoRunBenchmark.goRunWarm
+     * @param params the parameters the records were paired by
+     * @param unit the primary metric's unit, such as ms/op
+     * @param stats the statistics; null when the row is in only one of the runs
+     * @param minEffect the minimum effect that applied
+     */
+    public record Row(String benchmark, Map<String, String> params, String unit, SampleComparison stats,
+            double minEffect, Verdict verdict) {
+
+        /** Returns the verdict in words, with the counts where samples were too few. */
+        public String verdictText(int minSamples) {
+            if (verdict == Verdict.NOT_ENOUGH_SAMPLES) {
+                return String.format(Locale.ROOT, "not enough samples (%d and %d, needed %d)",
+                        stats.baseCount(), stats.newCount(), minSamples);
+            }
+            return verdict.text();
+        }
+    }
+
+    private final CompareSettings settings;
+    private final List<Row> rows;
+
+    private Comparison(CompareSettings settings, List<Row> rows) {
+        this.settings = settings;
+        this.rows = List.copyOf(rows);
+    }
+
+    /** Compares the runs {@code base} and {@code fresh}, both results documents. */
+    public static Comparison of(JsonNode base, JsonNode fresh, CompareSettings settings) {
+        Map<String, BenchmarkRecord> baseRecords = index(base, settings);
+        Map<String, BenchmarkRecord> newRecords = index(fresh, settings);
+        int minSamples = settings.minSamples();
+        List<Row> rows = new ArrayList<>();
+        for (Map.Entry<String, BenchmarkRecord> entry : baseRecords.entrySet()) {
+            BenchmarkRecord old = entry.getValue();
+            BenchmarkRecord now = newRecords.get(entry.getKey());
+            String name = fullName(old);
+            double minEffect = settings.minEffectFor(name);
+            Map<String, String> params = pairedParams(old, settings);
+            if (now == null) {
+                rows.add(new Row(name, params, old.unit(), null, minEffect, Verdict.ONLY_IN_BASE));
+                continue;
+            }
+            if (!old.unit().equals(now.unit())) {
+                throw new IllegalArgumentException(name + " " + params + " is measured in " + old.unit()
+                        + " in one file and in " + now.unit() + " in the other; compare runs of the same harness.");
+            }
+            SampleComparison stats = SampleComparison.of(old.samples(), now.samples(), settings.alpha(), minSamples);
+            rows.add(new Row(name, params, old.unit(), stats, minEffect, verdict(stats, minEffect, settings.alpha())));
+        }
+        for (Map.Entry<String, BenchmarkRecord> entry : newRecords.entrySet()) {
+            if (!baseRecords.containsKey(entry.getKey())) {
+                BenchmarkRecord now = entry.getValue();
+                String name = fullName(now);
+                rows.add(new Row(name, pairedParams(now, settings), now.unit(), null, settings.minEffectFor(name),
+                        Verdict.ONLY_IN_NEW));
+            }
+        }
+        return new Comparison(settings, rows);
+    }
+
+    /** Returns the verdict of one row with enough samples or without. */
+    public static Verdict verdict(SampleComparison stats, double minEffect, double alpha) {
+        if (!stats.hasEnoughSamples()) {
+            return Verdict.NOT_ENOUGH_SAMPLES;
+        }
+        if (!(stats.pValue() < alpha)) {
+            return Verdict.NO_CHANGE;
+        }
+        if (stats.ratio() > 1) {
+            return stats.ratioUpper() >= 1 + minEffect ? Verdict.REGRESSION : Verdict.BELOW_MIN_EFFECT;
+        }
+        return stats.ratioLower() <= 1 / (1 + minEffect) ? Verdict.IMPROVEMENT : Verdict.BELOW_MIN_EFFECT;
+    }
+
+    public CompareSettings settings() {
+        return settings;
+    }
+
+    public List<Row> rows() {
+        return rows;
+    }
+
+    public List<Row> regressions() {
+        return rows.stream().filter(row -> row.verdict() == Verdict.REGRESSION).toList();
+    }
+
+    /** Returns the rows that are in both runs. */
+    public List<Row> paired() {
+        return rows.stream().filter(row -> row.stats() != null).toList();
+    }
+
+    public Status status() {
+        if (!regressions().isEmpty()) {
+            return Status.REGRESSION;
+        }
+        if (paired().isEmpty() || rows.stream().anyMatch(row -> row.verdict() == Verdict.NOT_ENOUGH_SAMPLES)) {
+            return Status.INCONCLUSIVE;
+        }
+        return Status.NO_REGRESSION;
+    }
+
+    /** Returns the geometric mean of the ratios new/base of every row with enough samples, if any. */
+    public OptionalDouble geometricMeanRatio() {
+        double[] logs = rows.stream()
+                .filter(row -> row.stats() != null && row.stats().hasEnoughSamples())
+                .mapToDouble(row -> Math.log(row.stats().ratio()))
+                .toArray();
+        if (logs.length == 0) {
+            return OptionalDouble.empty();
+        }
+        double sum = 0;
+        for (double log : logs) {
+            sum += log;
+        }
+        return OptionalDouble.of(Math.exp(sum / logs.length));
+    }
+
+    private static Map<String, BenchmarkRecord> index(JsonNode results, CompareSettings settings) {
+        Map<String, BenchmarkRecord> records = new LinkedHashMap<>();
+        for (JsonNode node : results.path("benchmarks")) {
+            BenchmarkRecord record = BenchmarkRecord.of(node);
+            records.put(fullName(record) + " " + pairedParams(record, settings), record);
+        }
+        return records;
+    }
+
+    private static Map<String, String> pairedParams(BenchmarkRecord record, CompareSettings settings) {
+        Map<String, String> params = new TreeMap<>(record.params());
+        params.keySet().removeAll(settings.ignoredParams());
+        return params;
+    }
+
+    static String fullName(BenchmarkRecord record) {
+        return record.className() + "." + record.method();
+    }
+}

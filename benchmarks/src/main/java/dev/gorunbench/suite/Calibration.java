@@ -1,0 +1,225 @@
+package dev.gorunbench.suite;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.gorunbench.compare.CompareSettings;
+import dev.gorunbench.compare.Comparison;
+import dev.gorunbench.compare.SampleComparison;
+import dev.gorunbench.report.BenchmarkRecord;
+import dev.gorunbench.report.SampleStats;
+import dev.gorunbench.results.EnvironmentProbe;
+import dev.gorunbench.results.ResultsFile;
+import dev.gorunbench.toolchain.GoCommand;
+import dev.gorunbench.toolchain.GoEnvironment;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Calibrates the regression gate on this machine with {@code goBuildWarm} on the {@code hello} fixture:
+ * how often the gate fires when nothing changed (A/A, the false-alarm rate) and how often it catches a
+ * known slowdown (A against a B whose linker is delayed by 5% and 10% of the warm build time).
+ *
+ * <p>The slowdown comes from the {@code calibration/linkdelay} -toolexec wrapper, built with the real go:
+ * it sleeps before each linker invocation, and a warm build invokes the linker once (for {@code link
+ * -V=full}). Both sides run through the wrapper, A with no delay, so the wrapper's own cost is the same
+ * on both sides. The delay is set from the median of a first, uncounted A/A run.
+ *
+ * <p>Each round runs the three conditions (A/A, 5%, 10%) as interleaved A/B runs, in an order that rotates
+ * every round. Two rates are reported: interleaved (B against A of the same run) and sequential (A or B
+ * of one run against A of the run before it, as the gate compares a run with a baseline from an earlier
+ * run).
+ */
+public final class Calibration {
+    /** A condition: its name and the slowdown of side B as a fraction of the warm build time. */
+    record Condition(String name, double slowdown) {
+    }
+
+    static final List<Condition> CONDITIONS = List.of(
+            new Condition("A/A", 0), new Condition("slowdown 5%", 0.05), new Condition("slowdown 10%", 0.10));
+
+    private final SuiteOptions options;
+    private final CompareSettings settings;
+    private final PrintStream out;
+
+    public Calibration(SuiteOptions options, CompareSettings settings, PrintStream out) {
+        this.options = options;
+        this.settings = settings;
+        this.out = out;
+    }
+
+    /**
+     * Runs {@code rounds} rounds with {@code forks} forks per side and returns the calibration document. The
+     * document is also written to {@code target} after every run, so an interrupted calibration keeps the
+     * runs it finished.
+     */
+    public ObjectNode run(int rounds, int forks, String command, Path log, Path target) throws IOException {
+        Instant start = Instant.now();
+        InterleavedRunner runner = new InterleavedRunner(options, out);
+        try (InterleavedRunner.Session session = runner.open()) {
+            Path wrapper = buildWrapper(session);
+            String goflags = "-toolexec=" + wrapper;
+            out.println("== Pilot A/A run to measure the warm build time (not counted)");
+            InterleavedRunner.Pair pilot = session.run(side("A", goflags, 0), side("B", goflags, 0), forks, log);
+            double warmMs = SampleStats.of(samples(pilot.a())).median();
+            ObjectNode document = ResultsFile.JSON.createObjectNode();
+            document.put("schemaVersion", 1);
+            document.put("command", command);
+            document.put("benchmark", "GoBuildBenchmark.goBuildWarm");
+            document.put("fixture", "hello");
+            document.put("timeUtc", start.toString());
+            ObjectNode environment = document.putObject("environment");
+            JsonNode env = pilot.a().path("environment");
+            for (String path : List.of("os/name", "os/arch", "cpu/model", "cpu/logicalCores", "go/version")) {
+                environment.put(path.replace('/', '.'), EnvironmentProbe.text(env, path));
+            }
+            environment.put("note", "shared machine: other jobs were running during the calibration");
+            ObjectNode used = document.putObject("settings");
+            used.put("alpha", settings.alpha());
+            used.put("minEffect", settings.minEffect());
+            used.put("forksPerSide", forks);
+            used.put("rounds", rounds);
+            document.put("pilotWarmBuildMedianMs", warmMs);
+
+            ArrayNode runs = document.putArray("runs");
+            double[] previousA = samples(pilot.a());
+            for (int round = 0; round < rounds; round++) {
+                for (int i = 0; i < CONDITIONS.size(); i++) {
+                    Condition condition = CONDITIONS.get((i + round) % CONDITIONS.size());
+                    long delayMs = Math.round(condition.slowdown() * warmMs);
+                    out.println("== Round " + (round + 1) + " of " + rounds + ": " + condition.name()
+                            + " (link delay " + delayMs + " ms)");
+                    InterleavedRunner.Pair pair = session.run(side("A", goflags, 0), side("B", goflags, delayMs), forks, log);
+                    double[] a = samples(pair.a());
+                    double[] b = samples(pair.b());
+                    ObjectNode run = runs.addObject();
+                    run.put("round", round + 1);
+                    run.put("condition", condition.name());
+                    run.put("delayMs", delayMs);
+                    put(run.putObject("interleaved"), a, b);
+                    ObjectNode sequential = run.putObject("sequential");
+                    put(sequential.putObject("aAgainstPreviousA"), previousA, a);
+                    put(sequential.putObject("bAgainstPreviousA"), previousA, b);
+                    run.set("a", forks(pair.a()));
+                    run.set("b", forks(pair.b()));
+                    previousA = a;
+                    document.put("elapsedSeconds", Duration.between(start, Instant.now()).toSeconds());
+                    document.put("complete", false);
+                    document.set("rates", rates(runs));
+                    ResultsFile.write(target, document);
+                }
+            }
+            document.put("complete", true);
+            document.put("elapsedSeconds", Duration.between(start, Instant.now()).toSeconds());
+            document.set("rates", rates(runs));
+            return document;
+        }
+    }
+
+    /**
+     * Recomputes every verdict of a calibration document from its raw samples with this calibration's
+     * settings, in the order the runs were made, and returns the new rates: how other defaults would
+     * have done on the same measurements.
+     */
+    public ObjectNode reanalyze(JsonNode calibration) {
+        ArrayNode runs = ResultsFile.JSON.createArrayNode();
+        double[] previousA = null;
+        for (JsonNode stored : calibration.path("runs")) {
+            double[] a = flatten(stored.path("a"));
+            double[] b = flatten(stored.path("b"));
+            ObjectNode run = runs.addObject();
+            run.put("condition", stored.path("condition").asText());
+            put(run.putObject("interleaved"), a, b);
+            ObjectNode sequential = run.putObject("sequential");
+            if (previousA != null) {
+                put(sequential.putObject("aAgainstPreviousA"), previousA, a);
+                put(sequential.putObject("bAgainstPreviousA"), previousA, b);
+            }
+            previousA = a;
+        }
+        return rates(runs);
+    }
+
+    private static double[] flatten(JsonNode forks) {
+        List<Double> values = new ArrayList<>();
+        forks.forEach(fork -> fork.forEach(value -> values.add(value.asDouble())));
+        return values.stream().mapToDouble(Double::doubleValue).toArray();
+    }
+
+    private Path buildWrapper(InterleavedRunner.Session session) {
+        GoCommand go = session.go();
+        Path output = session.workDir().resolve(GoCommand.executableFileName("linkdelay"));
+        GoEnvironment environment = GoEnvironment.create(session.workDir().resolve("linkdelay-env"), System.getenv());
+        go.build(options.root().resolve("calibration").resolve("linkdelay"), environment, List.of(), output);
+        return output;
+    }
+
+    private InterleavedRunner.Side side(String name, String goflags, long delayMs) {
+        return new InterleavedRunner.Side(name, Map.of(
+                "param.fixture", "hello",
+                "env.GOFLAGS", goflags,
+                "env.GORUNBENCH_LINK_DELAY_MS", String.valueOf(delayMs)));
+    }
+
+    private void put(ObjectNode target, double[] base, double[] fresh) {
+        SampleComparison stats = SampleComparison.of(base, fresh, settings.alpha(), settings.minSamples());
+        target.put("baseMedianMs", stats.baseMedian());
+        target.put("newMedianMs", stats.newMedian());
+        target.put("ratio", stats.ratio());
+        target.put("ratioLower", stats.ratioLower());
+        target.put("ratioUpper", stats.ratioUpper());
+        target.put("pValue", stats.pValue());
+        Comparison.Verdict verdict = Comparison.verdict(stats, settings.minEffect(), settings.alpha());
+        target.put("verdict", verdict.name().toLowerCase(Locale.ROOT).replace('_', '-'));
+        target.put("alarm", verdict == Comparison.Verdict.REGRESSION);
+    }
+
+    /**
+     * Counts the alarms per condition. Interleaved: B against A of the runs of that condition. Sequential
+     * A/A: the A side of every run against the A side of the run before, because A is unchanged in every
+     * run. Sequential slowdown: B of each run of that condition against A of the run before.
+     */
+    static ObjectNode rates(JsonNode runs) {
+        ObjectNode rates = ResultsFile.JSON.createObjectNode();
+        for (Condition condition : CONDITIONS) {
+            ObjectNode entry = rates.putObject(condition.name());
+            int interleavedRuns = 0;
+            int interleaved = 0;
+            int sequentialRuns = 0;
+            int sequential = 0;
+            for (JsonNode run : runs) {
+                boolean same = run.path("condition").asText().equals(condition.name());
+                if (same) {
+                    interleavedRuns++;
+                    interleaved += run.path("interleaved").path("alarm").asBoolean() ? 1 : 0;
+                }
+                JsonNode seq = run.path("sequential").path(condition.slowdown() == 0
+                        ? "aAgainstPreviousA" : "bAgainstPreviousA");
+                if ((condition.slowdown() == 0 || same) && !seq.isMissingNode()) {
+                    sequentialRuns++;
+                    sequential += seq.path("alarm").asBoolean() ? 1 : 0;
+                }
+            }
+            entry.put("interleavedRuns", interleavedRuns);
+            entry.put("interleavedAlarms", interleaved);
+            entry.put("sequentialRuns", sequentialRuns);
+            entry.put("sequentialAlarms", sequential);
+        }
+        return rates;
+    }
+
+    private static double[] samples(JsonNode results) {
+        return BenchmarkRecord.of(results.path("benchmarks").get(0)).samples();
+    }
+
+    private static ArrayNode forks(JsonNode results) {
+        return (ArrayNode) results.path("benchmarks").get(0).path("primaryMetric").path("rawData").deepCopy();
+    }
+}

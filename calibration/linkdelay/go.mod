@@ -1,0 +1,3 @@
+module gorunbench.dev/calibration/linkdelay
+
+go 1.18
