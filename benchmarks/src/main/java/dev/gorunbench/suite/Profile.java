@@ -38,15 +38,16 @@ public enum Profile {
     }
 
     /**
-     * Returns whether this profile runs {@code entry} with {@code params}. The smoke profile runs a cold
-     * benchmark (one declared without warm-up, which takes seconds per sample) on the first value of
-     * each parameter only, so the whole smoke run stays within a few minutes on two cores.
+     * Returns whether this profile runs {@code entry} with {@code params}, one combination of the
+     * {@code values} the suite runs for each parameter. The smoke profile runs a cold benchmark (one
+     * declared without warm-up, which takes seconds per sample) on the first value of each parameter
+     * only, so the whole smoke run stays within a few minutes on two cores.
      */
-    boolean includes(BenchmarkListEntry entry, Map<String, String> params) {
-        if (this == DEFAULT || entry.getWarmupIterations().orElse(1) != 0 || !entry.getParams().hasValue()) {
+    boolean includes(BenchmarkListEntry entry, Map<String, String> params, Map<String, String[]> values) {
+        if (this == DEFAULT || entry.getWarmupIterations().orElse(1) != 0) {
             return true;
         }
-        for (Map.Entry<String, String[]> declared : entry.getParams().get().entrySet()) {
+        for (Map.Entry<String, String[]> declared : values.entrySet()) {
             String value = params.get(declared.getKey());
             if (declared.getValue().length > 0 && value != null && !value.equals(declared.getValue()[0])) {
                 return false;
