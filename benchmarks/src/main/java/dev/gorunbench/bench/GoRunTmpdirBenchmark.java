@@ -50,12 +50,11 @@ public class GoRunTmpdirBenchmark {
     @Warmup(iterations = 0)
     @Measurement(iterations = 10)
     @SuiteParams(runsProgramsInLocation = true)
-    public ProcessResult goRunTmpdir(ProjectInLocation state, WorkCounters counters) {
-        ProcessResult result = counters.record(state.goRun());
-        counters.workFiles = state.workUsage.files();
-        counters.workDirs = state.workUsage.directories();
-        counters.workBytes = state.workUsage.bytes();
-        return result;
+    public ProcessResult goRunTmpdir(ProjectInLocation state, ProcessCounters counters, WorkCounters work) {
+        work.workFiles = state.workUsage.files();
+        work.workDirs = state.workUsage.directories();
+        work.workBytes = state.workUsage.bytes();
+        return counters.record(state.goRun());
     }
 
     /** The cold-project state with GOTMPDIR and the system temp variables in the trial's temp root. */
@@ -112,10 +111,10 @@ public class GoRunTmpdirBenchmark {
         }
     }
 
-    /** {@link ProcessCounters} plus what one {@code go run} of this trial left in its work directory. */
+    /** What one {@code go run} of this trial left in its work directory, secondary metrics beside the time. */
     @State(Scope.Thread)
     @AuxCounters(AuxCounters.Type.EVENTS)
-    public static class WorkCounters extends ProcessCounters {
+    public static class WorkCounters {
         /** Regular files (and links) in the work directory of one {@code go run}. */
         public double workFiles;
         /** Directories in it, the work directory included. */
