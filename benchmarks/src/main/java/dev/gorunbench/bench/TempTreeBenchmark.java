@@ -52,9 +52,13 @@ public class TempTreeBenchmark {
         return state.created;
     }
 
-    /** A tree of {@code files} files of {@code fileBytes} bytes each, written into a new directory. */
+    /**
+     * A tree of {@code files} files of {@code fileBytes} bytes each, written into a new directory. No JMH
+     * warm-up, which would cost a whole 10,000-file sample: the trial setup writes and deletes a small
+     * tree instead (see {@link TreeState}).
+     */
     @Benchmark
-    @Warmup(iterations = 1)
+    @Warmup(iterations = 0)
     @Measurement(iterations = 10)
     @SuiteParams(smoke = "files=100")
     public Path tempTreeWrite(TreeToWrite state) throws IOException {
@@ -64,7 +68,7 @@ public class TempTreeBenchmark {
 
     /** The same tree, written untimed before the sample, deleted recursively without following links. */
     @Benchmark
-    @Warmup(iterations = 1)
+    @Warmup(iterations = 0)
     @Measurement(iterations = 10)
     @SuiteParams(smoke = "files=100")
     public Path tempTreeDelete(TreeToDelete state) throws IOException {
@@ -88,6 +92,8 @@ public class TempTreeBenchmark {
 
     /** A tree size and file content, and a new path for each sample's tree. */
     public static class TreeState extends LocationState {
+        private static final int WARM_UP_FILES = 100;
+
         @Param({"1", "100", "1000", "10000"})
         public int files;
 
@@ -105,6 +111,25 @@ public class TempTreeBenchmark {
                         + " must be at least 1 and 0.");
             }
             content = FileTree.content(fileBytes);
+            warmUp();
+        }
+
+        /**
+         * Writes, checks and deletes one tree of {@value #WARM_UP_FILES} files, untimed, so that class
+         * loading and the first use of these code paths stay out of the first sample.
+         */
+        private void warmUp() {
+            Path warmUp = dir().resolve("warm-up");
+            try {
+                FileTree.write(warmUp, WARM_UP_FILES, content);
+                if (FileTree.measure(warmUp).files() != WARM_UP_FILES) {
+                    throw new IllegalStateException("The warm-up tree " + warmUp + " is incomplete.");
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("Could not write the warm-up tree " + warmUp + ": " + e.getMessage(), e);
+            } finally {
+                Trees.deleteRecursivelyUnchecked(warmUp);
+            }
         }
 
         /** Returns a path no sample of this trial used before. */

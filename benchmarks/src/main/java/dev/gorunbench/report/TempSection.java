@@ -55,8 +55,8 @@ final class TempSection implements ReportSection {
         appendExecutables(page, own, locations);
         appendGoRun(page, own, locations, reference, ratioHeading, fixtures);
 
-        page.append("Page cache: nothing is dropped between samples (").append(cell(pageCacheNote(results)))
-                .append("). Trees are written without fsync, as the go command writes its work files, so a write "
+        page.append("Page cache: ").append(cell(pageCacheNote(results)))
+                .append(". Trees are written without fsync, as the go command writes its work files, so a write "
                         + "sample ends with the data in the page cache, possibly not yet on disk, and a delete sample "
                         + "deletes a tree written just before it. Programs are run from the page cache. `go run` reads "
                         + "its build cache and sources from the page cache, warmed by the trial's untimed setup.\n\n");
@@ -80,7 +80,7 @@ final class TempSection implements ReportSection {
                 page.append("| ").append(location)
                         .append(" | ").append(fileSystem(locations, location))
                         .append(" | ").append(median(record))
-                        .append(" | ").append(CoreTable.interval(record.stats()))
+                        .append(" | ").append(interval(record.stats()))
                         .append(" | ").append(record.stats().count())
                         .append(" | ").append(ratio(record, base))
                         .append(" |\n");
@@ -124,10 +124,10 @@ final class TempSection implements ReportSection {
                         .append(" | ").append(location)
                         .append(" | ").append(fileSystem(locations, location))
                         .append(" | ").append(write.map(TempSection::median).orElse("-"))
-                        .append(" | ").append(write.map(r -> CoreTable.interval(r.stats())).orElse("-"))
+                        .append(" | ").append(write.map(r -> interval(r.stats())).orElse("-"))
                         .append(" | ").append(write.map(r -> ratio(r, find(written, baseRow))).orElse("-"))
                         .append(" | ").append(delete.map(TempSection::median).orElse("-"))
-                        .append(" | ").append(delete.map(r -> CoreTable.interval(r.stats())).orElse("-"))
+                        .append(" | ").append(delete.map(r -> interval(r.stats())).orElse("-"))
                         .append(" | ").append(delete.map(r -> ratio(r, find(deleted, baseRow))).orElse("-"))
                         .append(" | ").append(write.map(r -> String.valueOf(r.stats().count())).orElse("-"))
                         .append(", ").append(delete.map(r -> String.valueOf(r.stats().count())).orElse("-"))
@@ -166,17 +166,17 @@ final class TempSection implements ReportSection {
                 }
                 Optional<Double> copy = first.flatMap(r -> secondaryMedian(r, "copyMs"));
                 String penalty = first.isPresent() && again.isPresent() && copy.isPresent()
-                        ? CoreTable.formatMs(first.get().stats().median() - copy.get() - again.get().stats().median())
+                        ? format(first.get().stats().median() - copy.get() - again.get().stats().median())
                                 + " ms"
                         : "-";
                 page.append("| ").append(fixture)
                         .append(" | ").append(location)
                         .append(" | ").append(fileSystem(locations, location))
                         .append(" | ").append(first.map(TempSection::median).orElse("-"))
-                        .append(" | ").append(first.map(r -> CoreTable.interval(r.stats())).orElse("-"))
-                        .append(" | ").append(copy.map(c -> CoreTable.formatMs(c) + " ms").orElse("-"))
+                        .append(" | ").append(first.map(r -> interval(r.stats())).orElse("-"))
+                        .append(" | ").append(copy.map(c -> format(c) + " ms").orElse("-"))
                         .append(" | ").append(again.map(TempSection::median).orElse("-"))
-                        .append(" | ").append(again.map(r -> CoreTable.interval(r.stats())).orElse("-"))
+                        .append(" | ").append(again.map(r -> interval(r.stats())).orElse("-"))
                         .append(" | ").append(penalty)
                         .append(" | ").append(first.map(r -> String.valueOf(r.stats().count())).orElse("-"))
                         .append(", ").append(again.map(r -> String.valueOf(r.stats().count())).orElse("-"))
@@ -215,9 +215,9 @@ final class TempSection implements ReportSection {
                         .append(" | ").append(location)
                         .append(" | ").append(fileSystem(locations, location))
                         .append(" | ").append(median(record))
-                        .append(" | ").append(CoreTable.interval(record.stats()))
+                        .append(" | ").append(interval(record.stats()))
                         .append(" | ").append(secondaryMedian(record, "cpuMs").filter(c -> c >= 0)
-                                .map(c -> CoreTable.formatMs(c) + " ms").orElse("not reported"))
+                                .map(c -> format(c) + " ms").orElse("not reported"))
                         .append(" | ").append(record.stats().count())
                         .append(" | ").append(ratio(record, base))
                         .append(" | ").append(count(record, "workFiles"))
@@ -276,7 +276,7 @@ final class TempSection implements ReportSection {
     }
 
     private static String median(BenchmarkRecord record) {
-        return CoreTable.formatMs(record.stats().median()) + " " + record.unit().replace("/op", "");
+        return format(record.stats().median()) + " " + record.unit().replace("/op", "");
     }
 
     private static String ratio(BenchmarkRecord record, Optional<BenchmarkRecord> base) {
@@ -292,6 +292,15 @@ final class TempSection implements ReportSection {
 
     private static String count(BenchmarkRecord record, String metric) {
         return secondaryMedian(record, metric).map(v -> String.format(Locale.ROOT, "%,d", Math.round(v))).orElse("-");
+    }
+
+    /** Formats a time like the core table, with three decimals below 1 so that microsecond trees keep their digits. */
+    static String format(double value) {
+        return Math.abs(value) < 1 ? String.format(Locale.ROOT, "%.3f", value) : CoreTable.formatMs(value);
+    }
+
+    private static String interval(SampleStats stats) {
+        return stats.hasInterval() ? format(stats.lower()) + " to " + format(stats.upper()) : "n < 6";
     }
 
     private static long firstNumber(String text) {
