@@ -46,7 +46,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(1)
 public class FreshExecutableBenchmark {
 
-    /** The built program copied to a new directory in the location and run at once. */
+    /** Copies the built program to a new directory in the location and runs it at once. */
     @Benchmark
     @Warmup(iterations = 3)
     @Measurement(iterations = 30)
@@ -58,7 +58,7 @@ public class FreshExecutableBenchmark {
         return counters.record(state.runFreshCopy());
     }
 
-    /** The same program run from a path in the location it already ran from. */
+    /** Runs the same program from a path in the location that it already ran from. */
     @Benchmark
     @Warmup(iterations = 3)
     @Measurement(iterations = 30)

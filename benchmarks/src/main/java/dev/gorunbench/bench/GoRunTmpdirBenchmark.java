@@ -111,7 +111,7 @@ public class GoRunTmpdirBenchmark {
         }
     }
 
-    /** What one {@code go run} of this trial left in its work directory, secondary metrics beside the time. */
+    /** Counts of the files one {@code go run} of this trial left in its work directory, recorded beside the time. */
     @State(Scope.Thread)
     @AuxCounters(AuxCounters.Type.EVENTS)
     public static class WorkCounters {

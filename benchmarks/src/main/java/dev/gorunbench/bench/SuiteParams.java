@@ -6,7 +6,7 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * Which parameter values the suite runner gives a benchmark method, where they differ from the values
+ * Parameter values the suite runner gives a benchmark method where they differ from the values
  * declared with {@code @Param}. JMH run directly ignores this annotation and runs every declared value.
  */
 @Retention(RetentionPolicy.RUNTIME)

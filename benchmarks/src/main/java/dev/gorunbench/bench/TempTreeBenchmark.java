@@ -27,7 +27,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * <p>Each sample is one operation (SingleShotTime); the tree a sample writes or deletes is prepared and
  * removed in iteration-level setup and teardown, outside the timed region, and checked there: a written
  * tree must hold every file, a deleted one must be gone. Files are written as the go command writes them:
- * created, written and closed, with no fsync, so the page cache holds them and their data may still be
+ * created, written and closed, with no fsync, so the page cache contains them and their data may still be
  * dirty when a tree is deleted; no number here includes writing data back to a disk. The default file
  * size, 8192 bytes, is close to the median size (7.6 kB) of the files in the work directory of one
  * {@code go run} of the cgo fixture with Go 1.26.8.
@@ -42,7 +42,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(1)
 public class TempTreeBenchmark {
 
-    /** One new, uniquely named directory, as the go command creates its work directory ({@code os.MkdirTemp}). */
+    /** Creates one new, uniquely named directory, as the go command creates its work directory ({@code os.MkdirTemp}). */
     @Benchmark
     @Warmup(iterations = 10)
     @Measurement(iterations = 40)
@@ -53,7 +53,7 @@ public class TempTreeBenchmark {
     }
 
     /**
-     * A tree of {@code files} files of {@code fileBytes} bytes each, written into a new directory. No JMH
+     * Writes a tree of {@code files} files of {@code fileBytes} bytes each into a new directory. No JMH
      * warm-up, which would cost a whole 10,000-file sample: the trial setup writes and deletes a small
      * tree instead (see {@link TreeState}).
      */
@@ -66,7 +66,7 @@ public class TempTreeBenchmark {
         return state.tree;
     }
 
-    /** The same tree, written untimed before the sample, deleted recursively without following links. */
+    /** Deletes such a tree, written untimed before the sample, recursively and without following links. */
     @Benchmark
     @Warmup(iterations = 0)
     @Measurement(iterations = 10)
@@ -138,7 +138,7 @@ public class TempTreeBenchmark {
             return dir().resolve("tree-" + samples);
         }
 
-        /** Throws unless the tree at {@link #tree} holds exactly the files and bytes written. */
+        /** Throws unless the tree at {@link #tree} contains exactly the files and bytes written. */
         void checkWritten() {
             FileTree.Usage usage;
             try {
@@ -149,7 +149,7 @@ public class TempTreeBenchmark {
             long expectedDirectories = 1 + (files + FileTree.FILES_PER_DIRECTORY - 1) / FileTree.FILES_PER_DIRECTORY;
             if (usage.files() != files || usage.bytes() != (long) files * fileBytes
                     || usage.directories() != expectedDirectories) {
-                throw new IllegalStateException("The tree " + tree + " holds " + usage + ", expected " + files
+                throw new IllegalStateException("The tree " + tree + " contains " + usage + ", expected " + files
                         + " files of " + fileBytes + " bytes in " + expectedDirectories + " directories.");
             }
         }

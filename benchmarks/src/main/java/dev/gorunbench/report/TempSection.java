@@ -149,7 +149,8 @@ final class TempSection implements ReportSection {
                 + "at once, as `go run` runs the program its linker just wrote; `copy` is the copy alone, part of the "
                 + "fresh time. `reusedExecutable` runs the same program from a path it ran from before. The "
                 + "first-exec penalty is estimated as fresh minus copy minus reused, from the three medians (an "
-                + "estimate without an interval; near 0 where nothing scans new executables).\n\n");
+                + "estimate without an interval: near 0, or below 0 within the noise, where nothing scans new "
+                + "executables).\n\n");
         page.append("| fixture | location | file system | fresh median | fresh 95% CI | copy median | reused median "
                 + "| reused 95% CI | first-exec penalty | samples (fresh, reused) |\n"
                 + "|---|---|---|---:|---:|---:|---:|---:|---:|---:|\n");

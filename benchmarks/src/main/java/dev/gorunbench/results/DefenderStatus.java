@@ -14,8 +14,9 @@ import java.util.Locale;
  * executable is the usual explanation for a slow first run of a program on Windows, so the fresh-executable
  * numbers need this beside them.
  *
- * <p>NOTE: untested; it was written without a Windows machine to run it on. It never throws: any failure
- * becomes "unknown" with the reason.
+ * <p>NOTE: untested: this call has never been run on Windows. The output it expects, "True" or
+ * "False", follows from RealTimeProtectionEnabled being a boolean property of Microsoft's documented
+ * MSFT_MpComputerStatus class. It throws no exception: any failure becomes "unknown" with the reason.
  */
 public final class DefenderStatus {
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
@@ -28,12 +29,12 @@ public final class DefenderStatus {
         if (!System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("windows")) {
             return "not applicable (not Windows)";
         }
-        String systemRoot = System.getenv().getOrDefault("SystemRoot", "C:\\Windows");
-        Path powershell = Path.of(systemRoot, "System32", "WindowsPowerShell", "v1.0", "powershell.exe");
-        if (!Files.isRegularFile(powershell)) {
-            return "unknown (" + powershell + " not found)";
-        }
         try {
+            String systemRoot = System.getenv().getOrDefault("SystemRoot", "C:\\Windows");
+            Path powershell = Path.of(systemRoot, "System32", "WindowsPowerShell", "v1.0", "powershell.exe");
+            if (!Files.isRegularFile(powershell)) {
+                return "unknown (" + powershell + " not found)";
+            }
             ProcessResult result = runner.run(ProcessRequest.builder(powershell, Path.of(systemRoot))
                     .argument("-NoProfile")
                     .argument("-NonInteractive")

@@ -37,24 +37,24 @@ final class SuiteParamValues {
         }
         SuiteParams narrowing = annotation(entry);
         entry.getParams().get().forEach((name, declared) -> {
-            String[] kept = declared;
+            String[] selected = declared;
             if (name.equals(LOCATION)) {
                 boolean runsPrograms = narrowing != null && narrowing.runsProgramsInLocation();
-                kept = locations.stream()
+                selected = locations.stream()
                         .filter(location -> location.skipReason(runsPrograms) == null)
                         .map(TempLocation::label)
                         .toArray(String[]::new);
-                if (profile == Profile.SMOKE && kept.length > 1) {
-                    kept = new String[] {kept[0]};
+                if (profile == Profile.SMOKE && selected.length > 1) {
+                    selected = new String[] {selected[0]};
                 }
             }
             if (narrowing != null) {
-                kept = keep(kept, name, narrowing.only());
+                selected = keep(selected, name, narrowing.only());
                 if (profile == Profile.SMOKE) {
-                    kept = keep(kept, name, narrowing.smoke());
+                    selected = keep(selected, name, narrowing.smoke());
                 }
             }
-            values.put(name, kept);
+            values.put(name, selected);
         });
         return values;
     }
@@ -97,17 +97,17 @@ final class SuiteParamValues {
 
     /** Keeps the values listed for {@code name} as NAME=VALUE in {@code listed}; all of them when none is. */
     private static String[] keep(String[] values, String name, String[] listed) {
-        List<String> wanted = new ArrayList<>();
+        List<String> listedValues = new ArrayList<>();
         for (String item : listed) {
             int equals = item.indexOf('=');
             if (equals > 0 && item.substring(0, equals).equals(name)) {
-                wanted.add(item.substring(equals + 1));
+                listedValues.add(item.substring(equals + 1));
             }
         }
-        if (wanted.isEmpty()) {
+        if (listedValues.isEmpty()) {
             return values;
         }
-        return Arrays.stream(values).filter(wanted::contains).toArray(String[]::new);
+        return Arrays.stream(values).filter(listedValues::contains).toArray(String[]::new);
     }
 
     /** Returns the benchmark method's {@link SuiteParams}, or null when it has none. */

@@ -50,12 +50,12 @@ public record TempLocation(String label, Path path, String fileSystem, String mo
             case DEFAULT -> Path.of(System.getProperty("java.io.tmpdir")).toAbsolutePath().normalize();
             case SHM -> Path.of("/dev/shm");
             default -> {
-                Path given = Path.of(label);
-                if (!given.isAbsolute()) {
+                Path userPath = Path.of(label);
+                if (!userPath.isAbsolute()) {
                     throw new IllegalArgumentException("Invalid temp location \"" + label + "\": use " + DEFAULT + ", "
                             + SHM + " or an absolute path, for example -Dbench.tmpdirs=/mnt/scratch.");
                 }
-                yield given.normalize();
+                yield userPath.normalize();
             }
         };
         if (!Files.exists(path)) {
