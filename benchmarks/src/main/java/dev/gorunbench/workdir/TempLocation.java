@@ -20,7 +20,9 @@ import java.util.Optional;
  * @param mountPoint where that file system is mounted; "unknown" outside Linux
  * @param mountOptions the mount options, comma-separated; "unknown" outside Linux
  * @param problem why the location cannot be used at all (missing, not writable, not a tmpfs), or null
- * @param noexec whether the file system is mounted {@code noexec}, so programs written there cannot run
+ * @param noexec whether the file system is mounted {@code noexec}, so programs written there cannot run.
+ *     NOTE: known only from the Linux mount table. Elsewhere it is false, and a location that cannot run
+ *     programs fails the benchmarks that run programs with the failed command's message.
  */
 public record TempLocation(String label, Path path, String fileSystem, String mountPoint, String mountOptions,
         String problem, boolean noexec) {
