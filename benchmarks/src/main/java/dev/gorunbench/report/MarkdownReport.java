@@ -18,6 +18,7 @@ public final class MarkdownReport {
     private static final List<ReportSection> SECTIONS = List.of(
             new CoreSection(),
             new BuildStagesSection(),
+            new TempSection(),
             new CalibrationSection());
 
     private MarkdownReport() {

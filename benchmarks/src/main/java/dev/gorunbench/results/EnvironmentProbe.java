@@ -66,6 +66,7 @@ public final class EnvironmentProbe {
         work.put("path", workDir.toString());
         work.put("fileSystem", fileSystemType(workDir));
         env.put("pageCache", "not dropped: file data read by earlier samples may be cached in memory");
+        env.put("windowsDefenderRealTime", DefenderStatus.probe(runner));
 
         ObjectNode git = env.putObject("project");
         git.put("commit", git(projectRoot, List.of("rev-parse", "HEAD")).orElse(UNKNOWN));

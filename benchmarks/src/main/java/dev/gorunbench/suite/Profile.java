@@ -45,17 +45,18 @@ public enum Profile {
     private static final Set<String> SMOKE_FIRST_VALUE_ONLY = Set.of("language", "optimization");
 
     /**
-     * Returns whether this profile runs {@code entry} with {@code params}. The smoke profile runs a cold
-     * benchmark (one declared without warm-up, which takes seconds per sample) on the first value of
-     * each parameter only, and every benchmark on the first value of the parameters in
-     * {@link #SMOKE_FIRST_VALUE_ONLY}, so the whole smoke run stays within a few minutes on two cores.
+     * Returns whether this profile runs {@code entry} with {@code params}, one combination of the
+     * {@code values} the suite runs for each parameter. The smoke profile runs a cold benchmark (one
+     * declared without warm-up, which takes seconds per sample) on the first value of each parameter
+     * only, and every benchmark on the first value of the parameters in {@link #SMOKE_FIRST_VALUE_ONLY},
+     * so the whole smoke run stays within a few minutes on two cores.
      */
-    boolean includes(BenchmarkListEntry entry, Map<String, String> params) {
-        if (this == DEFAULT || !entry.getParams().hasValue()) {
+    boolean includes(BenchmarkListEntry entry, Map<String, String> params, Map<String, String[]> values) {
+        if (this == DEFAULT) {
             return true;
         }
         boolean cold = entry.getWarmupIterations().orElse(1) == 0;
-        for (Map.Entry<String, String[]> declared : entry.getParams().get().entrySet()) {
+        for (Map.Entry<String, String[]> declared : values.entrySet()) {
             if (!cold && !SMOKE_FIRST_VALUE_ONLY.contains(declared.getKey())) {
                 continue;
             }

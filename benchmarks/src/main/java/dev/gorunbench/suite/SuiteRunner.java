@@ -13,6 +13,8 @@ import dev.gorunbench.toolchain.GoCommand;
 import dev.gorunbench.toolchain.GoDiscovery;
 import dev.gorunbench.toolchain.GoEnvironment;
 import dev.gorunbench.toolchain.GoToolchain;
+import dev.gorunbench.workdir.MountTable;
+import dev.gorunbench.workdir.TempLocation;
 import dev.gorunbench.workdir.Trees;
 import dev.gorunbench.workdir.WorkDirectory;
 import java.io.IOException;
@@ -52,6 +54,7 @@ public final class SuiteRunner {
     private final SuiteOptions options;
     private final PrintStream out;
     private final ProcessRunner runner = new ProcessRunner();
+    private SuiteParamValues paramValues;
 
     public SuiteRunner(SuiteOptions options, PrintStream out) {
         this.options = options;
@@ -92,6 +95,7 @@ public final class SuiteRunner {
             FixtureSpec.load(options.fixturesDir(), fixture);
         }
 
+        paramValues = new SuiteParamValues(TempLocation.resolveAll(options.tempLocations(), MountTable.read()));
         List<Case> cases = selectCases();
         if (cases.isEmpty()) {
             throw new IllegalArgumentException("No benchmark matches --include=" + options.include()
@@ -104,6 +108,11 @@ public final class SuiteRunner {
         String goEnv = go.envJson(workDir, GoEnvironment.create(workDir.resolve("env-probe"), System.getenv()));
         ObjectNode environment = new EnvironmentProbe(runner).collect(toolchain, goEnv, workDir, options.root());
         environment.put("label", options.baselineLabel());
+        environment.set("tempLocations", paramValues.toJson());
+        if (cases.stream().anyMatch(c -> paramValues.hasLocationParam(c.entry()))) {
+            out.println("== Temp locations");
+            paramValues.print(out);
+        }
 
         String stamp = FILE_TIME.format(Instant.now());
         Path log = options.resultsDir().resolve("run-" + stamp + ".log");
@@ -167,8 +176,8 @@ public final class SuiteRunner {
             }
             List<Map<String, String>> combinations = new ArrayList<>();
             combinations.add(new LinkedHashMap<>());
-            Map<String, String[]> declared = entry.getParams().hasValue() ? entry.getParams().get() : Map.of();
-            declared.forEach((name, values) -> {
+            Map<String, String[]> suiteValues = paramValues.of(entry, options.profile());
+            suiteValues.forEach((name, values) -> {
                 List<Map<String, String>> expanded = new ArrayList<>();
                 for (Map<String, String> partial : combinations) {
                     for (String value : values) {
@@ -181,7 +190,7 @@ public final class SuiteRunner {
                 combinations.addAll(expanded);
             });
             for (Map<String, String> params : combinations) {
-                if (options.profile().includes(entry, params)) {
+                if (options.profile().includes(entry, params, suiteValues)) {
                     cases.add(new Case(entry, params));
                 }
             }
