@@ -91,8 +91,7 @@ public final class FolkClaims {
     static Finding recompilesEveryRun(ResultsRun run) {
         List<String> fixtures = fixturesWith(run, "goRunWarm", "execBinary", "goRunColdProject");
         if (fixtures.isEmpty()) {
-            return Finding.notMeasuredYet("GoRunBenchmark.goRunWarm, GoRunBenchmark.goRunColdProject, "
-                    + "ExecBinaryBenchmark.execBinary");
+            return Finding.notMeasuredYet("`goRunWarm`, `goRunColdProject`, `execBinary`");
         }
         StringJoiner slower = new StringJoiner(", ", "goRunWarm / execBinary: ", "");
         StringJoiner share = new StringJoiner(", ", "goRunWarm / goRunColdProject: ", "");
@@ -133,7 +132,7 @@ public final class FolkClaims {
     static Finding buildOnceIsFaster(ResultsRun run) {
         List<String> fixtures = fixturesWith(run, "goRunWarm", "execBinary");
         if (fixtures.isEmpty()) {
-            return Finding.notMeasuredYet("GoRunBenchmark.goRunWarm, ExecBinaryBenchmark.execBinary");
+            return Finding.notMeasuredYet("`goRunWarm`, `execBinary`");
         }
         StringJoiner ratios = new StringJoiner(", ", "goRunWarm / execBinary: ", "");
         double logSum = 0;
@@ -150,7 +149,7 @@ public final class FolkClaims {
         }
         double geometricMean = Math.exp(logSum / fixtures.size());
         String figure = ratios + "; geometric mean " + ratio(geometricMean);
-        String savings = ms(minSaving) + (fixtures.size() > 1 ? " to " + ms(maxSaving) : "");
+        String savings = ms(minSaving) + (fixtures.size() > 1 ? " - " + ms(maxSaving) : "");
         if (geometricMean >= MUCH_FASTER) {
             return new Finding(Verdict.HOLDS, figure,
                     Text.of("the built binary saves %s per run; the geometric mean of the ratios reaches %s or more",
@@ -166,8 +165,7 @@ public final class FolkClaims {
         Optional<String> reference = run.fixtures().stream().filter(f -> stats(run.find("goRunWarm", f)).isPresent())
                 .findFirst();
         if (disk.isEmpty() || reference.isEmpty() || createAndDelete(run, disk.get()).isEmpty()) {
-            return Finding.notMeasuredYet("TempDirBenchmark.tempDirCreate, TempDirBenchmark.tempTreeDelete "
-                    + "(files=100) per location, GoRunBenchmark.goRunWarm");
+            return Finding.notMeasuredYet("`tempDirCreate`, `tempTreeDelete` (files=100), `goRunWarm`");
         }
         double warm = stats(run.find("goRunWarm", reference.get())).orElseThrow().median();
         double diskCost = createAndDelete(run, disk.get()).orElseThrow();
@@ -219,7 +217,7 @@ public final class FolkClaims {
         Optional<SampleStats> reused = location.flatMap(l -> stats(run.find("reusedExecutable",
                 r -> r.param("location").equals(l))));
         if (fresh.isEmpty() || reused.isEmpty()) {
-            return Finding.notMeasuredYet("TempDirBenchmark.freshExecutable, TempDirBenchmark.reusedExecutable");
+            return Finding.notMeasuredYet("`freshExecutable`, `reusedExecutable`");
         }
         double penalty = fresh.get().median() - reused.get().median();
         String figure = "freshExecutable " + ms(fresh.get().median()) + " - reusedExecutable "
@@ -252,7 +250,7 @@ public final class FolkClaims {
         Optional<SampleStats> cold = stats(run.all("modDownloadCold").stream().findFirst());
         Optional<SampleStats> warm = stats(run.all("modCacheWarm").stream().findFirst());
         if (cold.isEmpty() || warm.isEmpty()) {
-            return Finding.notMeasuredYet("ModuleBenchmark.modDownloadCold, ModuleBenchmark.modCacheWarm");
+            return Finding.notMeasuredYet("`modDownloadCold`, `modCacheWarm`");
         }
         double download = cold.get().median() - warm.get().median();
         String figure = "modDownloadCold " + ms(cold.get().median()) + ", modCacheWarm " + ms(warm.get().median())
@@ -273,7 +271,7 @@ public final class FolkClaims {
     static Finding buildCache(ResultsRun run) {
         List<String> fixtures = fixturesWith(run, "goRunCold", "goRunIncremental");
         if (fixtures.isEmpty()) {
-            return Finding.notMeasuredYet("GoRunBenchmark.goRunCold, GoRunBenchmark.goRunIncremental");
+            return Finding.notMeasuredYet("`goRunCold`, `goRunIncremental`");
         }
         StringJoiner ratios = new StringJoiner(", ", "goRunCold / goRunIncremental: ", "");
         double minRatio = Double.MAX_VALUE;
@@ -301,7 +299,7 @@ public final class FolkClaims {
     static Finding compileDominates(ResultsRun run) {
         List<StageGroup> groups = StageGroup.of(run);
         if (groups.isEmpty()) {
-            return Finding.notMeasuredYet("the C stage benchmarks (stages preprocess, compile, assemble, link)");
+            return Finding.notMeasuredYet("`preprocess`, `compile`, `assemble`, `link` (C stages)");
         }
         StringJoiner shares = new StringJoiner(", ", "compile / stage sum: ", "");
         List<String> notDominant = new ArrayList<>();
@@ -325,7 +323,7 @@ public final class FolkClaims {
     static Finding processStart(ResultsRun run) {
         List<String> fixtures = fixturesWith(run, "execBinary", "goRunWarm");
         if (fixtures.isEmpty()) {
-            return Finding.notMeasuredYet("ExecBinaryBenchmark.execBinary, GoRunBenchmark.goRunWarm");
+            return Finding.notMeasuredYet("`execBinary`, `goRunWarm`");
         }
         String fixture = fixtures.contains("hello") ? "hello" : fixtures.get(0);
         SampleStats exec = stats(run.find("execBinary", fixture)).orElseThrow();
