@@ -50,7 +50,9 @@ final class Charts {
                     }
                     int series = runs.size() > 1 ? i : scenario.startsWith("goRun") ? 0
                             : scenario.startsWith("goBuild") ? 1 : 2;
-                    rows.add(bar(fixture, scenario, runs, i, stats.get(), series));
+                    rows.add(runs.size() > 1
+                            ? bar(fixture + ": " + scenario, runs.get(i).label(), runs, i, stats.get(), series)
+                            : bar(fixture, scenario, runs, i, stats.get(), series));
                 }
             }
         }

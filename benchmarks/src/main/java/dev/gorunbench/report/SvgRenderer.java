@@ -13,7 +13,10 @@ import org.apache.commons.text.StringEscapeUtils;
  */
 final class SvgRenderer {
     static final int WIDTH = 820;
-    private static final int LABEL_WIDTH = 250;
+    private static final int MIN_LABEL_WIDTH = 120;
+    private static final int MAX_LABEL_WIDTH = 380;
+    /** An estimate of the width of one character of a 12 px label, generous for proportional fonts. */
+    private static final double CHARACTER_WIDTH = 6.8;
     private static final int VALUE_WIDTH = 90;
     private static final int ROW_HEIGHT = 20;
     private static final int GROUP_HEIGHT = 22;
@@ -40,8 +43,9 @@ final class SvgRenderer {
         }
         Axis axis = chart.logScale() ? Axis.log(min == Double.MAX_VALUE ? 1 : min, max) : Axis.linear(max);
 
-        int plotLeft = LABEL_WIDTH;
-        int plotWidth = WIDTH - LABEL_WIDTH - VALUE_WIDTH;
+        int longestLabel = chart.rows().stream().mapToInt(row -> row.label().length()).max().orElse(0);
+        int plotLeft = (int) Math.min(MAX_LABEL_WIDTH, Math.max(MIN_LABEL_WIDTH, longestLabel * CHARACTER_WIDTH + 12));
+        int plotWidth = WIDTH - plotLeft - VALUE_WIDTH;
         StringBuilder body = new StringBuilder();
         int y = TOP;
         String previousGroup = null;

@@ -84,7 +84,11 @@ public final class VerdictTable {
                     .append(" | ").append(cell(claim.measurement().in(lang))).append(" |");
             for (Finding finding : findings.get(i)) {
                 table.append(" **").append(finding.verdict().label().in(lang)).append("**: ")
-                        .append(cell(finding.figure())).append(". ").append(cell(finding.why().in(lang))).append(" |");
+                        .append(cell(finding.why().in(lang)));
+                if (finding.verdict() != Verdict.NOT_MEASURED_YET) {
+                    table.append(lang == Lang.ZH_CN ? "；实测：" : "; measured: ").append(cell(finding.figure()));
+                }
+                table.append(" |");
             }
             table.append('\n');
         }
