@@ -9,7 +9,8 @@ import org.commonmark.renderer.html.HtmlRenderer;
  * Renders {@code results/report.html}: one self-contained page (no network, no external file) with the
  * charts as inline SVG and the tables of {@code results/README.md} rendered from its Markdown. A small
  * inline script checks that every chart has a size, bars and labels, and writes the outcome into the
- * element {@code #render-status}, where the browser test reads it.
+ * element {@code #render-status}, where the browser test reads it; a resource loaded from anywhere but
+ * the page itself counts as a failure.
  */
 public final class HtmlReport {
     private static final List<org.commonmark.Extension> EXTENSIONS = List.of(TablesExtension.create());
@@ -125,6 +126,9 @@ public final class HtmlReport {
                 problems.push('expected ' + status.getAttribute('data-charts') + ' charts, found ' + charts.length);
               }
               window.reportErrors.forEach(function (message) { problems.push('script error: ' + message); });
+              performance.getEntriesByType('resource').forEach(function (entry) {
+                if (!/^(file|data|about):/.test(entry.name)) { problems.push('external resource: ' + entry.name); }
+              });
               status.setAttribute('data-status', problems.length === 0 ? 'ok' : 'failed');
               status.textContent = problems.length === 0
                 ? 'Chart check: all ' + charts.length + ' charts rendered with labels.'
