@@ -37,7 +37,7 @@ final class Charts {
         return runs.stream().map(ResultsRun::label).toList();
     }
 
-    /** Cold, warm and exec medians per fixture, with the 95% interval as a whisker; log scale. */
+    /** Builds the chart of cold, warm and exec medians per fixture on a log scale, with the 95% interval as a whisker. */
     static Optional<BarChart> core(List<ResultsRun> runs) {
         List<BarChart.Row> rows = new ArrayList<>();
         for (String fixture : fixtures(runs)) {
@@ -67,7 +67,7 @@ final class Charts {
     }
 
     /**
-     * Where one {@code go run} goes, per fixture, for the cold-project and warm cases, from records of the
+     * Builds the waterfall of where one {@code go run} goes, per fixture, for the cold-project and warm cases, from records of the
      * same run: the matching {@code go build -o} (compile, link and the go command's planning and cache
      * checks), starting and running the built binary ({@code execBinary}), and the remainder that only
      * {@code go run} pays (its temp directory, the executable it writes or takes from the cache, clean-up).
@@ -120,7 +120,7 @@ final class Charts {
         return charts;
     }
 
-    /** The four C stages stacked per language and optimization level, with the one-shot call beside them. */
+    /** Builds the chart of the four C stages stacked per language and optimization level, beside the one-shot call. */
     static Optional<BarChart> cStages(List<ResultsRun> runs) {
         List<BarChart.Row> rows = new ArrayList<>();
         for (ResultsRun run : runs) {
@@ -154,7 +154,7 @@ final class Charts {
                         + "one compiler call that does all four.", Double.NaN));
     }
 
-    /** The Go compiler and linker run directly on one package and the main package. */
+    /** Builds the chart of the Go compiler and linker run directly on one package and the main package. */
     static Optional<BarChart> goTools(List<ResultsRun> runs) {
         List<BarChart.Row> rows = new ArrayList<>();
         for (String method : GO_TOOL_METHODS) {
@@ -176,7 +176,7 @@ final class Charts {
                 "The two big stages of a Go build, run directly, so each can be tracked on its own.", Double.NaN));
     }
 
-    /** Every temp-directory benchmark per location, one bar per location; log scale. */
+    /** Builds the chart of every temp-directory benchmark on a log scale, one bar per location. */
     static Optional<BarChart> temp(List<ResultsRun> runs) {
         Set<String> locations = new LinkedHashSet<>();
         runs.forEach(run -> locations.addAll(TempLocations.of(run)));
@@ -217,8 +217,8 @@ final class Charts {
     }
 
     /**
-     * The ratio of each later file's median to the first file's median, per benchmark and parameter set
-     * present in both: the comparison against a baseline (the first file). Only with several files.
+     * Builds the chart of the ratio of each later file's median to the first file's median, per benchmark and
+     * parameter set present in both, so the first file is the baseline. Returns empty for a single file.
      */
     static Optional<BarChart> ratios(List<ResultsRun> runs) {
         if (runs.size() < 2) {

@@ -4,8 +4,8 @@ import java.util.List;
 
 /**
  * Renders {@code results/README.zh-CN.md}: the verdict table with its explanatory text in Chinese. The
- * claims, verdicts and reasons come from the same code as the English page, so the two stay in step;
- * numbers, benchmark names and units are unchanged.
+ * claims, verdicts and reasons come from the same code as the English page, so the two stay in step.
+ * Numbers, benchmark names and units are the same as on the English page.
  */
 public final class ChineseVerdicts {
     private ChineseVerdicts() {

@@ -1,7 +1,7 @@
 package dev.gorunbench.report;
 
 /**
- * What one results file says about one claim: the verdict, the measured figure (numbers and benchmark
+ * The judgement of one claim from one results file: the verdict, the measured figure (numbers and benchmark
  * names only, so it reads the same in every language) and one line of why.
  */
 public record Finding(Verdict verdict, String figure, Text why) {

@@ -3,7 +3,7 @@ package dev.gorunbench.report;
 import java.util.function.Function;
 
 /**
- * One claim of the folk advice on slow {@code go run}: what it says, which measurement tests it, and the
+ * One claim of the folk advice on slow {@code go run}: its text, the measurement that tests it, and the
  * code that reads that measurement from a results file and returns the verdict.
  */
 public record FolkClaim(int number, Text claim, Text measurement, Function<ResultsRun, Finding> judge) {

@@ -14,7 +14,7 @@ import java.util.StringJoiner;
 
 /**
  * The eight claims of the widely shared write-up on slow {@code go run}, each with the code that judges it
- * from a results file. Every figure and verdict is computed from the records; the thresholds below are
+ * from a results file. Every figure and verdict is computed from the records. The thresholds below are
  * the only fixed numbers, and the "why" line of each verdict states the one it used.
  */
 public final class FolkClaims {
@@ -167,6 +167,7 @@ public final class FolkClaims {
         if (disk.isEmpty() || reference.isEmpty() || createAndDelete(run, disk.get()).isEmpty()) {
             return Finding.notMeasuredYet("`tempDirCreate`, `tempTreeDelete` (files=100), `goRunWarm`");
         }
+
         double warm = stats(run.find("goRunWarm", reference.get())).orElseThrow().median();
         double diskCost = createAndDelete(run, disk.get()).orElseThrow();
         Optional<String> tmpfs = TempLocations.tmpfs(run);
@@ -174,6 +175,7 @@ public final class FolkClaims {
         String figure = "create + delete(100): " + disk.get() + " " + ms(diskCost)
                 + tmpfsCost.map(c -> ", " + tmpfs.get() + " " + ms(c)).orElse("")
                 + "; goRunWarm (" + reference.get() + ") " + ms(warm);
+
         String diskShare = percent(diskCost / warm);
         if (diskCost < SIGNIFICANT_SHARE * warm) {
             return new Finding(Verdict.DOES_NOT_HOLD, figure,

@@ -11,7 +11,7 @@ public enum Lang {
         this.tag = tag;
     }
 
-    /** The BCP 47 language tag, as used in file names such as {@code README.zh-CN.md}. */
+    /** Returns the BCP 47 language tag, as used in file names such as {@code README.zh-CN.md}. */
     public String tag() {
         return tag;
     }

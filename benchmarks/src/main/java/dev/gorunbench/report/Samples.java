@@ -9,7 +9,7 @@ final class Samples {
     }
 
     /**
-     * Returns the statistics of a record in milliseconds, or empty when it holds no samples (a failed
+     * Returns the statistics of a record in milliseconds, or empty when it has no samples (a failed
      * benchmark) or its unit is not a time per operation.
      */
     static Optional<SampleStats> stats(Optional<BenchmarkRecord> record) {

@@ -41,7 +41,10 @@ final class SvgRenderer {
         if (!Double.isNaN(chart.reference())) {
             max = Math.max(max, chart.reference());
         }
-        Axis axis = chart.logScale() ? Axis.log(min == Double.MAX_VALUE ? 1 : min, max) : Axis.linear(max);
+        if (min == Double.MAX_VALUE) {
+            min = 1;
+        }
+        Axis axis = chart.logScale() ? Axis.log(min, max) : Axis.linear(max);
 
         int longestLabel = chart.rows().stream().mapToInt(row -> row.label().length()).max().orElse(0);
         int plotLeft = (int) Math.min(MAX_LABEL_WIDTH, Math.max(MIN_LABEL_WIDTH, longestLabel * CHARACTER_WIDTH + 12));

@@ -25,7 +25,7 @@ final class TempLocations {
 
     /**
      * Returns whether a location is a tmpfs: the environment records it with file system "tmpfs" (any
-     * object in the environment that holds the location's value and a {@code fileSystem} or {@code type}
+     * object in the environment that contains the location's value and a {@code fileSystem} or {@code type}
      * field), or, when the environment does not say, its name contains "shm" or "tmpfs".
      */
     static boolean isTmpfs(ResultsRun run, String location) {

@@ -13,12 +13,12 @@ final class ReportFixtures {
         return TestSupport.root().resolve("benchmarks/src/test/resources/report");
     }
 
-    /** A Linux run with every charted area except modules: core, temp locations, C stages, Go tools. */
+    /** Reads a Linux run with every charted area except modules: core, temp locations, C stages, Go tools. */
     static ResultsRun linux() {
         return ResultsRun.read(resources().resolve("linux-results.json"));
     }
 
-    /** A Windows run with the core scenarios and a large fresh-executable penalty. */
+    /** Reads a Windows run with the core scenarios and a large fresh-executable penalty. */
     static ResultsRun windows() {
         return ResultsRun.read(resources().resolve("windows-results.json"));
     }
