@@ -17,7 +17,8 @@ public final class MarkdownReport {
     /** The sections of the page, in order; each area of benchmarks adds its own. */
     private static final List<ReportSection> SECTIONS = List.of(
             new CoreSection(),
-            new VerdictSection());
+            new VerdictSection(),
+            new AllRecordsSection());
 
     private MarkdownReport() {
     }

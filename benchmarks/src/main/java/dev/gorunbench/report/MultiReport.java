@@ -47,6 +47,32 @@ public final class MultiReport {
         page.append("Median wall time of each benchmark and parameter set, with the distribution-free 95% confidence "
                 + "interval of the median and the number of samples; the last columns divide each environment's "
                 + "median by the first one's. A benchmark missing from an environment shows \"-\".\n\n");
+        page.append(mediansTable(runs)).append('\n');
+
+        page.append("## Verdicts on the folk advice\n\n");
+        page.append(VerdictTable.render(runs, Lang.EN)).append('\n');
+        page.append(VerdictTable.legend(Lang.EN)).append(" A claim that holds in one environment and not in another "
+                + "on a different OS is marked \"holds only on another OS\" there. Chinese: "
+                + "[README.zh-CN.md](README.zh-CN.md).\n");
+
+        for (ResultsRun run : runs) {
+            if (run.results().path("failures").size() > 0) {
+                page.append("\n## Failures in ").append(run.label()).append("\n\n");
+                run.results().path("failures").forEach(failure -> page.append("- `")
+                        .append(failure.path("benchmark").asText()).append("` ")
+                        .append(failure.path("params").toString()).append(": ")
+                        .append(failure.path("message").asText().lines().findFirst().orElse("")).append('\n'));
+            }
+        }
+        return page.toString();
+    }
+
+    /**
+     * Renders the table of every benchmark and parameter set: one column per run with the median, its 95%
+     * confidence interval and the number of samples, then the ratio of each later run's median to the first's.
+     */
+    static String mediansTable(List<ResultsRun> runs) {
+        StringBuilder page = new StringBuilder();
         page.append("| benchmark | parameters |");
         runs.forEach(run -> page.append(' ').append(cell(run.label())).append(" |"));
         for (int i = 1; i < runs.size(); i++) {
@@ -75,23 +101,6 @@ public final class MultiReport {
                             ? Samples.ratio(other.get().median() / base.get().median()) : "-").append(" |");
                 }
                 page.append('\n');
-            }
-        }
-        page.append('\n');
-
-        page.append("## Verdicts on the folk advice\n\n");
-        page.append(VerdictTable.render(runs, Lang.EN)).append('\n');
-        page.append(VerdictTable.legend(Lang.EN)).append(" A claim that holds in one environment and not in another "
-                + "on a different OS is marked \"holds only on another OS\" there. Chinese: "
-                + "[README.zh-CN.md](README.zh-CN.md).\n");
-
-        for (ResultsRun run : runs) {
-            if (run.results().path("failures").size() > 0) {
-                page.append("\n## Failures in ").append(run.label()).append("\n\n");
-                run.results().path("failures").forEach(failure -> page.append("- `")
-                        .append(failure.path("benchmark").asText()).append("` ")
-                        .append(failure.path("params").toString()).append(": ")
-                        .append(failure.path("message").asText().lines().findFirst().orElse("")).append('\n'));
             }
         }
         return page.toString();
