@@ -73,6 +73,10 @@ final class Charts {
      * {@code go run} pays (its temp directory, the executable it writes or takes from the cache, clean-up).
      * A negative remainder means {@code go run} did less than {@code go build -o} plus exec, for example
      * by reusing a cached executable.
+     *
+     * <p>NOTE: these parts are medians of separate benchmarks, not timings of the tools inside one
+     * {@code go run}; a per-tool breakdown (for example from {@code go build -toolexec}) would split the
+     * first part further once its records are in the results file.
      */
     static List<BarChart> waterfalls(List<ResultsRun> runs) {
         List<BarChart> charts = new ArrayList<>();
