@@ -20,7 +20,8 @@ import java.nio.file.Path;
  *   "profile": "default",
  *   "environment": { ... },         // see EnvironmentProbe
  *   "failures": [ { "benchmark", "params", "message" } ],
- *   "benchmarks": [ ... ]           // JMH's own JSON records, raw samples included
+ *   "benchmarks": [ ... ],          // JMH's own JSON records, raw samples included
+ *   "attachments": { "NAME": "TEXT" } // text files benchmarks produced, see Attachments
  * }
  * </pre>
  */

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gorunbench.exec.ProcessRunner;
 import dev.gorunbench.fixture.Fixture;
 import dev.gorunbench.fixture.FixtureSpec;
+import dev.gorunbench.results.Attachments;
 import dev.gorunbench.results.EnvironmentProbe;
 import dev.gorunbench.results.ResultsFile;
 import dev.gorunbench.toolchain.GoCommand;
@@ -140,6 +141,7 @@ public final class SuiteRunner {
         document.set("environment", environment);
         document.set("failures", failures);
         document.set("benchmarks", records);
+        document.set("attachments", Attachments.collect(workDir));
 
         Path runFile = options.resultsDir().resolve("run-" + stamp + ".json");
         ResultsFile.write(runFile, document);
