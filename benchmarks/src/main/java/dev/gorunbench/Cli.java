@@ -2,7 +2,8 @@ package dev.gorunbench;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gorunbench.compare.CompareSettings;
-import dev.gorunbench.report.MarkdownReport;
+import dev.gorunbench.report.ReportWriter;
+import dev.gorunbench.report.ResultsRun;
 import dev.gorunbench.results.AtomicFiles;
 import dev.gorunbench.results.Baselines;
 import dev.gorunbench.results.ResultsFile;
@@ -15,12 +16,12 @@ import dev.gorunbench.suite.SuiteRunner;
 import dev.gorunbench.toolchain.ToolchainException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -139,32 +140,43 @@ public final class Cli implements Callable<Integer> {
     }
 
     @Command(name = "report", mixinStandardHelpOptions = true,
-            description = "Writes results/README.md from a results file.")
+            description = {"Writes README.md (tables and verdicts), README.zh-CN.md (verdicts in Chinese), "
+                    + "report.html (tables and charts, one self-contained file) and samples.csv (every sample) "
+                    + "from one or more results files.",
+                    "With several files (for example one per CI runner) they are shown side by side, one column "
+                    + "per environment, and the first is the reference of the ratios."})
     static final class Report implements Callable<Integer> {
-        @Parameters(index = "0", description = "The results file, for example results/latest.json.")
-        Path resultsFile;
+        @Parameters(arity = "1..*", paramLabel = "RESULTS.json",
+                description = "Results files, for example results/latest.json.")
+        List<Path> resultsFiles = new ArrayList<>();
 
-        @Option(names = "--out-dir", defaultValue = "results", description = "Where README.md is written.")
+        @Option(names = "--out-dir", defaultValue = "results", description = "The directory the reports are written to.")
         Path outDir;
 
         @Override
         public Integer call() {
-            return writeReport(resultsFile, outDir);
+            return writeReport(resultsFiles, outDir);
         }
     }
 
     static int writeReport(Path resultsFile, Path outDir) {
-        ObjectNode results;
+        return writeReport(List.of(resultsFile), outDir);
+    }
+
+    static int writeReport(List<Path> resultsFiles, Path outDir) {
+        List<ResultsRun> runs = new ArrayList<>();
         try {
-            results = ResultsFile.read(resultsFile);
+            for (Path file : resultsFiles) {
+                runs.add(ResultsRun.read(file));
+            }
         } catch (ResultsFormatException e) {
             System.err.println("error: " + e.getMessage());
             return UNUSABLE_INPUT;
         }
         try {
-            Path page = outDir.resolve("README.md");
-            AtomicFiles.write(page, MarkdownReport.render(results, resultsFile).getBytes(StandardCharsets.UTF_8));
-            System.out.println("Report written to " + page);
+            List<Path> written = ReportWriter.write(runs, outDir);
+            System.out.println("Report written to " + written.stream().map(Path::toString)
+                    .collect(Collectors.joining(", ")));
             return OK;
         } catch (IOException e) {
             System.err.println("error: could not write the report to " + outDir + ": " + e.getMessage());

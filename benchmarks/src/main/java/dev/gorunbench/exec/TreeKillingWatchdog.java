@@ -10,6 +10,7 @@ import org.apache.commons.exec.Watchdog;
  */
 final class TreeKillingWatchdog extends ExecuteWatchdog {
     private volatile Process process;
+    private volatile boolean killedTree;
 
     TreeKillingWatchdog(Duration timeout) {
         super(timeout.toMillis());
@@ -26,7 +27,18 @@ final class TreeKillingWatchdog extends ExecuteWatchdog {
         Process current = process;
         if (current != null && current.isAlive()) {
             ProcessTrees.killTree(current.toHandle());
+            killedTree = true;
         }
         super.timeoutOccured(watchdog);
+    }
+
+    /**
+     * Returns whether the timeout killed the process. The parent class alone returns false when the
+     * tree kill above ended the child before the parent class checked it, and a timeout would pass as a
+     * normal exit.
+     */
+    @Override
+    public synchronized boolean killedProcess() {
+        return killedTree || super.killedProcess();
     }
 }

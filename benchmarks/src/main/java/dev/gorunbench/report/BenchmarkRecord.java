@@ -2,10 +2,12 @@ package dev.gorunbench.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * One JMH record of a results file, read for reports: the benchmark's class and method, its parameters,
@@ -46,5 +48,31 @@ public record BenchmarkRecord(String className, String method, Map<String, Strin
 
     public SampleStats stats() {
         return SampleStats.of(samples);
+    }
+
+    /**
+     * Returns how many milliseconds one unit of the primary metric is, for example 0.001 for "us/op",
+     * or NaN for a unit that is not a time per operation (a throughput such as "ops/s").
+     */
+    public double millisPerUnit() {
+        return switch (unit) {
+            case "ns/op" -> 1e-6;
+            case "us/op" -> 1e-3;
+            case "ms/op" -> 1;
+            case "s/op" -> 1e3;
+            default -> Double.NaN;
+        };
+    }
+
+    /** Returns the statistics of the primary metric converted to milliseconds. */
+    public SampleStats statsMs() {
+        double factor = millisPerUnit();
+        return SampleStats.of(Arrays.stream(samples).map(v -> v * factor).toArray());
+    }
+
+    /** Returns the parameters as "name=value" pairs separated by commas, in the record's order. */
+    public String paramText() {
+        return params.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
+                .collect(Collectors.joining(","));
     }
 }

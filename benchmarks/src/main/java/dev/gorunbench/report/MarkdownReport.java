@@ -19,7 +19,9 @@ public final class MarkdownReport {
             new CoreSection(),
             new BuildStagesSection(),
             new TempSection(),
-            new CalibrationSection());
+            new CalibrationSection(),
+            new VerdictSection(),
+            new AllRecordsSection());
 
     private MarkdownReport() {
     }
