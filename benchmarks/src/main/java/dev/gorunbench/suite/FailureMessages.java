@@ -1,7 +1,9 @@
 package dev.gorunbench.suite;
 
+import dev.gorunbench.workdir.TempRoot;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Extracts why a benchmark failed from JMH's console output. A forked benchmark's exception reaches the
@@ -30,8 +32,19 @@ final class FailureMessages {
         return String.join("\n", kept).strip();
     }
 
-    /** Returns the failure text from JMH's output, or the thrown exception's own message when there is none. */
+    /**
+     * Returns the failure text from JMH's output, or the thrown exception's own message when there is none,
+     * with a hint added when the output shows a full disk.
+     */
     static String describe(Throwable thrown, String jmhOutput) {
+        String message = describeWithoutHint(thrown, jmhOutput);
+        if (message.toLowerCase(Locale.ROOT).contains("no space left on device")) {
+            return message + "\nThe file system of the work directory is full. " + TempRoot.FIX;
+        }
+        return message;
+    }
+
+    private static String describeWithoutHint(Throwable thrown, String jmhOutput) {
         String fromOutput = jmhOutput == null ? "" : fromJmhOutput(jmhOutput);
         if (!fromOutput.isEmpty()) {
             return fromOutput;

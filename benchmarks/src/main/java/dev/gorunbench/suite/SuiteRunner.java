@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gorunbench.exec.ProcessRunner;
+import dev.gorunbench.exec.ProcessTrees;
 import dev.gorunbench.fixture.Fixture;
 import dev.gorunbench.fixture.FixtureSpec;
 import dev.gorunbench.results.EnvironmentProbe;
@@ -19,9 +20,8 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -44,12 +44,14 @@ import org.openjdk.jmh.runner.options.VerboseMode;
  * run then ends with a non-zero status and {@code results/latest.json} is left as it was.
  */
 public final class SuiteRunner {
-    private static final DateTimeFormatter FILE_TIME =
-            DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
+    /** How long an interrupted run waits for its killed children to exit before deleting the work directory. */
+    private static final Duration KILL_WAIT = Duration.ofSeconds(10);
 
     private final SuiteOptions options;
     private final PrintStream out;
     private final ProcessRunner runner = new ProcessRunner();
+    /** Set by the shutdown hook (Ctrl-C, SIGTERM); a run that sees it writes no results file. */
+    private volatile boolean interrupted;
 
     public SuiteRunner(SuiteOptions options, PrintStream out) {
         this.options = options;
@@ -98,15 +100,20 @@ public final class SuiteRunner {
 
         GoCommand go = new GoCommand(toolchain, runner, options.timeout());
         out.println("== Building the standard library once into a seed cache (untimed)");
-        Path seed = SeedCache.build(go, options.fixturesDir(), workDir.resolve("seed"));
+        Path seed = SeedCache.build(go, options.fixturesDir(), workDir.resolve("seed"), out);
         String goEnv = go.envJson(workDir, GoEnvironment.create(workDir.resolve("env-probe"), System.getenv()));
         ObjectNode environment = new EnvironmentProbe(runner).collect(toolchain, goEnv, workDir, options.root());
 
-        String stamp = FILE_TIME.format(Instant.now());
-        Path log = options.resultsDir().resolve("run-" + stamp + ".log");
-        Files.createDirectories(options.resultsDir());
+        RunFiles runFiles = RunFiles.reserve(options.resultsDir(), Instant.now());
+        Path log = runFiles.log();
         out.println("== Running " + cases.size() + " benchmarks, profile " + options.profile().id()
                 + "; JMH's full output goes to " + log);
+
+        boolean otherJmhRun = JmhLock.heldByAnotherRun();
+        if (otherJmhRun) {
+            out.println("   WARNING: another JMH run is active on this machine (it holds " + JmhLock.FILE + ");"
+                    + " both runs go on, but each disturbs the other's numbers.");
+        }
 
         ArrayNode records = ResultsFile.JSON.createArrayNode();
         ArrayNode failures = ResultsFile.JSON.createArrayNode();
@@ -137,20 +144,32 @@ public final class SuiteRunner {
         document.put("profile", options.profile().id());
         document.put("include", options.include());
         document.put("elapsedSeconds", progress.elapsed().toSeconds());
+        document.put("otherJmhRunActive", otherJmhRun);
         document.set("environment", environment);
         document.set("failures", failures);
         document.set("benchmarks", records);
 
-        Path runFile = options.resultsDir().resolve("run-" + stamp + ".json");
+        Path runFile = runFiles.results();
+        requireNotInterrupted();
         ResultsFile.write(runFile, document);
         out.println("== Results written to " + runFile + " (" + Progress.format(progress.elapsed()) + ")");
         if (!failures.isEmpty()) {
-            throw new SuiteFailedException(failures.size() + " of " + cases.size() + " benchmarks failed; see the"
-                    + " messages above and " + log + ". results/latest.json was left as it was.", runFile);
+            List<String> failed = new ArrayList<>();
+            failures.forEach(f -> failed.add(f.path("benchmark").asText() + " " + f.path("params")));
+            throw new SuiteFailedException(failures.size() + " of " + cases.size() + " benchmarks failed ("
+                    + String.join(", ", failed) + "); see the messages above and " + log
+                    + ". results/latest.json was left as it was.", runFile);
         }
+        requireNotInterrupted();
         ResultsFile.write(options.resultsDir().resolve("latest.json"), document);
         out.println("   and to " + options.resultsDir().resolve("latest.json"));
         return runFile;
+    }
+
+    private void requireNotInterrupted() {
+        if (interrupted) {
+            throw new IllegalStateException("The run was interrupted; no results file was written.");
+        }
     }
 
     private List<Case> selectCases() {
@@ -224,14 +243,18 @@ public final class SuiteRunner {
         return String.join("; ", parts);
     }
 
-    private void cleanUp(Path workDir, boolean interrupted) {
-        if (interrupted) {
+    private void cleanUp(Path workDir, boolean fromShutdownHook) {
+        if (fromShutdownHook) {
             // Ctrl-C or SIGTERM: JMH's forks and the go commands they started are this JVM's descendants.
-            ProcessHandle.current().descendants().forEach(ProcessHandle::destroyForcibly);
-            System.err.println("Interrupted: child processes killed; results/latest.json left as it was.");
+            // They must be gone before the work directory is deleted, or they would write into it again.
+            interrupted = true;
+            int survivors = ProcessTrees.killAllDescendants(KILL_WAIT);
+            System.err.println("Interrupted: child processes killed" + (survivors == 0 ? "" : " (" + survivors
+                    + " did not exit within " + KILL_WAIT.toSeconds() + " s)")
+                    + "; no results file written, results/latest.json left as it was.");
         }
         if (options.keepWork()) {
-            (interrupted ? System.err : out).println("Work directory kept at " + workDir);
+            (fromShutdownHook ? System.err : out).println("Work directory kept at " + workDir);
             return;
         }
         try {
