@@ -10,6 +10,11 @@ import org.apache.commons.exec.Watchdog;
  */
 final class TreeKillingWatchdog extends ExecuteWatchdog {
     private volatile Process process;
+    /**
+     * Set on timeout. The inherited flag is not enough: commons-exec sets it only when the process is still
+     * alive after this class has killed the tree, so a quick death would read as a plain exit code 137.
+     */
+    private volatile boolean timedOut;
 
     TreeKillingWatchdog(Duration timeout) {
         super(timeout.toMillis());
@@ -25,8 +30,14 @@ final class TreeKillingWatchdog extends ExecuteWatchdog {
     public synchronized void timeoutOccured(Watchdog watchdog) {
         Process current = process;
         if (current != null && current.isAlive()) {
+            timedOut = true;
             ProcessTrees.killTree(current.toHandle());
         }
         super.timeoutOccured(watchdog);
+    }
+
+    @Override
+    public synchronized boolean killedProcess() {
+        return timedOut || super.killedProcess();
     }
 }

@@ -20,12 +20,18 @@ final class FailureMessages {
     static String fromJmhOutput(String jmhOutput) {
         List<String> kept = new ArrayList<>();
         boolean inFailure = false;
+        boolean inMessage = false;
         for (String line : jmhOutput.split("\\R")) {
             if (line.contains("<failure>")) {
+                // JMH prints a blank line between <failure> and the exception, then the stack trace.
                 inFailure = true;
+                inMessage = false;
+            } else if (inFailure && !inMessage && line.isBlank()) {
+                continue;
             } else if (inFailure && (line.startsWith("\tat ") || line.isBlank())) {
                 inFailure = false;
             } else if (inFailure && kept.size() < MAX_LINES) {
+                inMessage = true;
                 kept.add(line.replaceFirst("^[\\w.$]+(Exception|Error): ", ""));
             }
         }

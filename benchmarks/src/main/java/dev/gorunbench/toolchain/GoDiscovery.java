@@ -21,7 +21,8 @@ import java.util.Optional;
 public final class GoDiscovery {
     private static final String INSTALL_HINT =
             "Install Go " + GoVersion.MINIMUM.major() + "." + GoVersion.MINIMUM.minor()
-                    + " or newer (https://go.dev/dl/) and put it on PATH, or pass -Dbench.go=/path/to/go.";
+                    + " or newer (https://go.dev/dl/) and put it on PATH, or pass --go=PATH"
+                    + " (Maven: -Dbench.go=PATH) with the go executable or GOROOT.";
 
     private final ProcessRunner runner;
 
