@@ -26,6 +26,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import org.openjdk.jmh.results.format.ResultFormatType;
 import org.openjdk.jmh.runner.BenchmarkList;
@@ -74,14 +76,43 @@ public final class SuiteRunner {
      */
     public Path run() throws IOException {
         Path workDir = WorkDirectory.create(options.workRoot());
-        Thread cleanup = new Thread(() -> cleanUp(workDir, true), "gorunbench-cleanup");
+        CountDownLatch stopped = new CountDownLatch(1);
+        Thread cleanup = new Thread(() -> cleanUpAfterInterrupt(workDir, stopped), "gorunbench-cleanup");
         Runtime.getRuntime().addShutdownHook(cleanup);
         try {
             return runIn(workDir);
+        } catch (IOException | RuntimeException e) {
+            if (interrupted) {
+                throw new IllegalStateException("The run was interrupted; no results file was written.", e);
+            }
+            throw e;
         } finally {
-            Runtime.getRuntime().removeShutdownHook(cleanup);
-            cleanUp(workDir, false);
+            stopped.countDown();
+            boolean hookRemoved;
+            try {
+                hookRemoved = Runtime.getRuntime().removeShutdownHook(cleanup);
+            } catch (IllegalStateException shutdownInProgress) {
+                hookRemoved = false;
+            }
+            if (hookRemoved) {
+                cleanUp(workDir, false);
+            }
         }
+    }
+
+    /**
+     * Runs in the shutdown hook (Ctrl-C, SIGTERM): kills the children, waits for the suite thread to
+     * stop starting new ones and writing into the work directory, kills again, then removes it.
+     */
+    private void cleanUpAfterInterrupt(Path workDir, CountDownLatch stopped) {
+        interrupted = true;
+        ProcessTrees.killAllDescendants(KILL_WAIT);
+        try {
+            stopped.await(KILL_WAIT.toSeconds(), TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        cleanUp(workDir, true);
     }
 
     private Path runIn(Path workDir) throws IOException {
@@ -119,6 +150,7 @@ public final class SuiteRunner {
         ArrayNode failures = ResultsFile.JSON.createArrayNode();
         Progress progress = new Progress(out, cases.size());
         for (Case benchmark : cases) {
+            requireNotInterrupted();
             progress.starting(benchmark.label());
             Path jmhOutput = Files.createTempFile(workDir, "jmh-output-", ".txt");
             try {
@@ -126,6 +158,7 @@ public final class SuiteRunner {
                 produced.forEach(records::add);
                 progress.finished(summarize(produced));
             } catch (RunnerException | RuntimeException e) {
+                requireNotInterrupted();
                 String message = FailureMessages.describe(e, Files.readString(jmhOutput));
                 ObjectNode failure = failures.addObject();
                 failure.put("benchmark", benchmark.entry().getUsername());
@@ -247,7 +280,6 @@ public final class SuiteRunner {
         if (fromShutdownHook) {
             // Ctrl-C or SIGTERM: JMH's forks and the go commands they started are this JVM's descendants.
             // They must be gone before the work directory is deleted, or they would write into it again.
-            interrupted = true;
             int survivors = ProcessTrees.killAllDescendants(KILL_WAIT);
             System.err.println("Interrupted: child processes killed" + (survivors == 0 ? "" : " (" + survivors
                     + " did not exit within " + KILL_WAIT.toSeconds() + " s)")
