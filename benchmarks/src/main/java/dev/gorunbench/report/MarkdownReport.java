@@ -16,7 +16,8 @@ import java.util.Set;
 public final class MarkdownReport {
     /** The sections of the page, in order; each area of benchmarks adds its own. */
     private static final List<ReportSection> SECTIONS = List.of(
-            new CoreSection());
+            new CoreSection(),
+            new ReliabilitySection());
 
     private MarkdownReport() {
     }
