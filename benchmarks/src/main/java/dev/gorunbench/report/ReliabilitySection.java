@@ -53,6 +53,8 @@ public final class ReliabilitySection implements ReportSection {
                     "HostileInputTest#invalidIncludeRejected"),
             new Row("GOFLAGS or a go.env file injecting `-toolexec`", "no effect: every go command gets the "
                     + "harness's environment", "HostileInputTest#userGoEnvFilesIgnored"),
+            new Row("GOFLAGS in the Go installation's own go.env", "exit 2 naming the flags and GOROOT/go.env",
+                    "HostileInputTest#installationGoEnvRejected"),
             new Row("leftover `go-build*` or work directories", "none after the test suite (and after the smoke "
                     + "run, checked by .ci/run)", "LeftoverTempDirsTest#noLeftovers"));
 

@@ -18,6 +18,7 @@ import java.nio.file.Path;
  *   "schemaVersion": 1,
  *   "complete": true,               // false when a benchmark failed; failures lists them
  *   "profile": "default",
+ *   "otherJmhRunActive": false,     // true when another JMH run held the machine-wide lock
  *   "environment": { ... },         // see EnvironmentProbe
  *   "failures": [ { "benchmark", "params", "message" } ],
  *   "benchmarks": [ ... ]           // JMH's own JSON records, raw samples included

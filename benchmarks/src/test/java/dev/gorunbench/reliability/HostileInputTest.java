@@ -16,6 +16,7 @@ import dev.gorunbench.toolchain.GoCommand;
 import dev.gorunbench.toolchain.GoEnvironment;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -77,6 +78,34 @@ class HostileInputTest {
         assertTrue(result.err().contains("--include=goRun($(touch x) is not a valid regular expression"),
                 result.toString());
         assertFalse(Files.exists(root.resolve("x")));
+    }
+
+    @Test
+    void installationGoEnvRejected() throws Exception {
+        // A copy of the installation: the real go binary (the go command finds GOROOT from the path of its
+        // own executable, which a symbolic link would resolve) and links to everything else but go.env.
+        Path realRoot = TestSupport.go(temp.resolve("probe")).executable().toRealPath().getParent().getParent();
+        Path goroot = Files.createDirectories(temp.resolve("goroot"));
+        try (Stream<Path> entries = Files.list(realRoot)) {
+            for (Path entry : entries.toList()) {
+                String name = entry.getFileName().toString();
+                if (!name.equals("bin") && !name.equals("go.env")) {
+                    Files.createSymbolicLink(goroot.resolve(name), entry);
+                }
+            }
+        }
+        Path bin = Files.createDirectories(goroot.resolve("bin"));
+        Path go = Files.copy(realRoot.resolve("bin").resolve(GoCommand.executableFileName("go")),
+                bin.resolve(GoCommand.executableFileName("go")), StandardCopyOption.COPY_ATTRIBUTES);
+        Files.writeString(goroot.resolve("go.env"), "GOTOOLCHAIN=local\n" + INJECTED);
+        Path root = Checkouts.copy(temp.resolve("checkout"));
+
+        CliResult result = Checkouts.runInProcess("run", "--go=" + go, "--root=" + root, "--work-root=" + temp);
+
+        assertEquals(2, result.exitCode(), result.toString());
+        assertTrue(result.err().contains("GOFLAGS=-toolexec=/nonexistent/injected-tool"), result.toString());
+        assertTrue(result.err().contains("GOROOT/go.env"), result.toString());
+        assertFalse(result.out().contains("== Running"), result.toString());
     }
 
     @Test
