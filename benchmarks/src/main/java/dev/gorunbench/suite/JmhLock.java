@@ -34,7 +34,7 @@ final class JmhLock {
             lock.release();
             return false;
         } catch (OverlappingFileLockException e) {
-            // This JVM holds it: a JMH run in the same process, as in the tests.
+            // This JVM has the lock: a JMH run in the same process, as in the tests.
             return true;
         } catch (IOException e) {
             return false;

@@ -13,18 +13,17 @@ import java.util.Optional;
 
 /**
  * Checks a temp root before a work directory is created under it, so a root that cannot hold a run fails
- * at once with the path and the fix, instead of minutes later inside a go command: it must be writable,
- * allow executing files (go run executes the program it links there), and have enough free space.
+ * at once with the path and the fix instead of minutes later inside a go command. The root must be
+ * writable, allow executing files (go run executes the program it links there) and have enough free space.
  */
 public final class TempRoot {
     /**
-     * Free space a run needs, an estimate: the seed build cache, one trial's copy of it and a cold
-     * GOCACHE of the cgo fixture took about 300 MiB with Go 1.26 on linux/amd64, and the margin covers
-     * larger standard libraries of other releases.
+     * Free space a run needs, an estimate with a wide margin. A smoke run of goRunCold and goRunWarm peaked
+     * at about 170 MiB in its work directory with Go 1.26 on linux/amd64.
      */
     public static final long MIN_FREE_BYTES = 1L << 30;
 
-    /** What a user can do about an unusable temp root, appended to every message. */
+    /** The advice for an unusable temp root, appended to every message about one. */
     public static final String FIX = "Choose another temp root with --work-root=PATH (Maven: -Dbench.workRoot=PATH;"
             + " JMH run directly: -Djava.io.tmpdir=PATH).";
 
