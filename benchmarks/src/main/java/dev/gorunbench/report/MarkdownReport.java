@@ -17,6 +17,7 @@ public final class MarkdownReport {
     /** The sections of the page, in order; each area of benchmarks adds its own. */
     private static final List<ReportSection> SECTIONS = List.of(
             new CoreSection(),
+            new BuildStagesSection(),
             new ReliabilitySection());
 
     private MarkdownReport() {
@@ -58,7 +59,8 @@ public final class MarkdownReport {
         page.append('\n');
 
         for (ReportSection section : SECTIONS) {
-            page.append(section.render(results, records, new ArrayList<>(fixtures)));
+            page.append(section.render(results, records, new ArrayList<>(fixtures),
+                    resultsFile.toAbsolutePath().getParent()));
         }
 
         JsonNode failures = results.path("failures");

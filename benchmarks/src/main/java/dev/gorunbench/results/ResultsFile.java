@@ -21,7 +21,8 @@ import java.nio.file.Path;
  *   "otherJmhRunActive": false,     // true when another JMH run held the machine-wide lock
  *   "environment": { ... },         // see EnvironmentProbe
  *   "failures": [ { "benchmark", "params", "message" } ],
- *   "benchmarks": [ ... ]           // JMH's own JSON records, raw samples included
+ *   "benchmarks": [ ... ],          // JMH's own JSON records, raw samples included
+ *   "attachments": { "NAME": "TEXT" } // text files benchmarks produced, see Attachments
  * }
  * </pre>
  */

@@ -3,6 +3,7 @@ package dev.gorunbench.suite;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.openjdk.jmh.runner.BenchmarkListEntry;
 import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
@@ -14,8 +15,8 @@ import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
  *   <li>{@code default}: the warm-up and measurement counts declared on each benchmark, at least 10
  *       samples each, enough for the statistics of comparisons and reports.
  *   <li>{@code smoke}: the fewest samples that still run every benchmark's setup, timed call and
- *       verification, and cold benchmarks on their first parameter values only; for CI checks that the
- *       suite works, not for numbers.
+ *       verification, cold benchmarks on their first parameter values only, and the C stage
+ *       benchmarks for C at -O0 only; for CI checks that the suite works, not for numbers.
  * </ul>
  */
 public enum Profile {
@@ -38,15 +39,26 @@ public enum Profile {
     }
 
     /**
+     * Parameters that multiply the C stage benchmarks' runs without exercising other code: the smoke
+     * profile runs only their first value (C at -O0), for every benchmark that declares them.
+     */
+    private static final Set<String> SMOKE_FIRST_VALUE_ONLY = Set.of("language", "optimization");
+
+    /**
      * Returns whether this profile runs {@code entry} with {@code params}. The smoke profile runs a cold
      * benchmark (one declared without warm-up, which takes seconds per sample) on the first value of
-     * each parameter only, so the whole smoke run stays within a few minutes on two cores.
+     * each parameter only, and every benchmark on the first value of the parameters in
+     * {@link #SMOKE_FIRST_VALUE_ONLY}, so the whole smoke run stays within a few minutes on two cores.
      */
     boolean includes(BenchmarkListEntry entry, Map<String, String> params) {
-        if (this == DEFAULT || entry.getWarmupIterations().orElse(1) != 0 || !entry.getParams().hasValue()) {
+        if (this == DEFAULT || !entry.getParams().hasValue()) {
             return true;
         }
+        boolean cold = entry.getWarmupIterations().orElse(1) == 0;
         for (Map.Entry<String, String[]> declared : entry.getParams().get().entrySet()) {
+            if (!cold && !SMOKE_FIRST_VALUE_ONLY.contains(declared.getKey())) {
+                continue;
+            }
             String value = params.get(declared.getKey());
             if (declared.getValue().length > 0 && value != null && !value.equals(declared.getValue()[0])) {
                 return false;

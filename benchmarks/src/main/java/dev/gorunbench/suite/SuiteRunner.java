@@ -7,6 +7,7 @@ import dev.gorunbench.exec.ProcessRunner;
 import dev.gorunbench.exec.ProcessTrees;
 import dev.gorunbench.fixture.Fixture;
 import dev.gorunbench.fixture.FixtureSpec;
+import dev.gorunbench.results.Attachments;
 import dev.gorunbench.results.EnvironmentProbe;
 import dev.gorunbench.results.ResultsFile;
 import dev.gorunbench.toolchain.GoCommand;
@@ -181,6 +182,7 @@ public final class SuiteRunner {
         document.set("environment", environment);
         document.set("failures", failures);
         document.set("benchmarks", records);
+        document.set("attachments", Attachments.collect(workDir));
 
         Path runFile = runFiles.results();
         requireNotInterrupted();

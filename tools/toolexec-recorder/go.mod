@@ -1,0 +1,3 @@
+module gorunbench.dev/toolexec-recorder
+
+go 1.18
