@@ -22,6 +22,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
+
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -48,7 +51,8 @@ public final class Cli implements Callable<Integer> {
     public static int execute(String... args) {
         CommandLine commandLine = new CommandLine(new Cli());
         commandLine.setExecutionExceptionHandler((e, line, parsed) -> {
-            line.getErr().println("error: " + e.getMessage());
+            // A user error gets its message only; an unexpected one gets its type too, never a stack trace.
+            line.getErr().println("error: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
             return UNUSABLE_INPUT;
         });
         commandLine.setExitCodeExceptionMapper(e -> UNUSABLE_INPUT);
@@ -105,6 +109,13 @@ public final class Cli implements Callable<Integer> {
         public Integer call() {
             if (timeoutSeconds <= 0) {
                 System.err.println("error: --timeout=" + timeoutSeconds + " must be a positive number of seconds.");
+                return UNUSABLE_INPUT;
+            }
+            try {
+                Pattern.compile(include);
+            } catch (PatternSyntaxException e) {
+                System.err.println("error: --include=" + include + " is not a valid regular expression: "
+                        + e.getDescription() + " near index " + e.getIndex() + ".");
                 return UNUSABLE_INPUT;
             }
             List<Path> locations = tmpdirs.stream().filter(s -> !s.isBlank()).map(Path::of).toList();

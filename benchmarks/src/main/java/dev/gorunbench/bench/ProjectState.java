@@ -2,6 +2,7 @@ package dev.gorunbench.bench;
 
 import dev.gorunbench.exec.ProcessResult;
 import dev.gorunbench.exec.ProcessRunner;
+import dev.gorunbench.fixture.Fixture;
 import dev.gorunbench.fixture.Workspace;
 import dev.gorunbench.toolchain.GoCommand;
 import dev.gorunbench.toolchain.GoDiscovery;
@@ -44,6 +45,9 @@ public class ProjectState {
     @Setup(Level.Trial)
     public void setUpTrial() {
         config = BenchConfig.fromSystemProperties();
+        // The parameter becomes part of directory names below: reject anything but a bundled fixture's
+        // name (a path, "..", shell metacharacters) before any path is built from it.
+        Fixture.fromId(fixture);
         Path parent = config.workDir();
         if (parent == null) {
             ownWorkDir = WorkDirectory.create(Path.of(System.getProperty("java.io.tmpdir")));

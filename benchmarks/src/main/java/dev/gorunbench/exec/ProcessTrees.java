@@ -1,8 +1,13 @@
 package dev.gorunbench.exec;
 
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 
 /**
@@ -42,6 +47,40 @@ public final class ProcessTrees {
         for (ProcessHandle descendant : descendants) {
             descendant.destroyForcibly();
         }
+    }
+
+    /**
+     * Kills every descendant of this JVM (JMH forks, go commands, compilers, the programs they started)
+     * and waits up to {@code wait} for them to exit, so a directory they wrote to can then be deleted.
+     * Repeats the listing because a process may start a child between the listing and its own death.
+     *
+     * @return how many descendants were still alive when the wait ended; 0 when all exited
+     */
+    public static int killAllDescendants(Duration wait) {
+        long deadline = System.nanoTime() + wait.toNanos();
+        List<ProcessHandle> killed = new ArrayList<>();
+        for (int round = 0; round < 5; round++) {
+            List<ProcessHandle> alive = ProcessHandle.current().descendants().filter(ProcessHandle::isAlive)
+                    .collect(Collectors.toList());
+            if (alive.isEmpty()) {
+                break;
+            }
+            alive.forEach(ProcessHandle::destroyForcibly);
+            killed.addAll(alive);
+        }
+        int survivors = 0;
+        for (ProcessHandle process : killed) {
+            long left = deadline - System.nanoTime();
+            try {
+                process.onExit().get(Math.max(0, left), TimeUnit.NANOSECONDS);
+            } catch (TimeoutException | ExecutionException e) {
+                survivors++;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return (int) killed.stream().filter(ProcessHandle::isAlive).count();
+            }
+        }
+        return survivors;
     }
 
     static void killAllRunning() {

@@ -21,6 +21,7 @@ public final class MarkdownReport {
             new TempSection(),
             new CalibrationSection(),
             new VerdictSection(),
+            new ReliabilitySection(),
             new AllRecordsSection());
 
     private MarkdownReport() {

@@ -1,5 +1,6 @@
 package dev.gorunbench.results;
 
+import dev.gorunbench.workdir.WorkRootCheck;
 import java.io.IOException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
@@ -16,6 +17,15 @@ public final class AtomicFiles {
      * it was and the temp file is removed.
      */
     public static void write(Path target, byte[] content) throws IOException {
+        try {
+            writeThroughTemp(target, content);
+        } catch (IOException e) {
+            // Some failures, such as a full disk, name no file; the user needs to know which one.
+            throw new IOException("Could not write " + target + ": " + WorkRootCheck.reason(e), e);
+        }
+    }
+
+    private static void writeThroughTemp(Path target, byte[] content) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
         Files.createDirectories(dir);
         Path temp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");

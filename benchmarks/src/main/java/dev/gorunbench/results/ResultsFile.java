@@ -18,6 +18,7 @@ import java.nio.file.Path;
  *   "schemaVersion": 1,
  *   "complete": true,               // false when a benchmark failed; failures lists them
  *   "profile": "default",
+ *   "otherJmhRunActive": false,     // true when another JMH run held the machine-wide lock
  *   "environment": { ... },         // see EnvironmentProbe
  *   "failures": [ { "benchmark", "params", "message" } ],
  *   "benchmarks": [ ... ],          // JMH's own JSON records, raw samples included
@@ -64,11 +65,16 @@ public final class ResultsFile {
             throw new ResultsFormatException(file, "could not be parsed: " + e.getMessage(), e);
         }
         if (root == null || !root.isObject()) {
-            throw new ResultsFormatException(file, "not a gorunbench results file: the top level is not a JSON object");
+            throw new ResultsFormatException(file, "not a gorunbench results file: the top level is not a JSON object"
+                    + (root != null && root.isArray() ? " (JMH's own result files are arrays)" : ""));
         }
         JsonNode version = root.get("schemaVersion");
-        if (version == null || !version.isInt()) {
-            throw new ResultsFormatException(file, "not a gorunbench results file: schemaVersion is missing");
+        if (version == null) {
+            throw new ResultsFormatException(file, "not a gorunbench results file: schemaVersion is missing"
+                    + (root.has("benchmarks") || root.has("primaryMetric") ? "" : " (is it another tool's JSON?)"));
+        }
+        if (!version.isInt()) {
+            throw new ResultsFormatException(file, "schemaVersion " + version + " is not a whole number");
         }
         if (version.intValue() > SCHEMA_VERSION) {
             throw new ResultsFormatException(file, "schemaVersion " + version.intValue() + " is newer than "
@@ -82,6 +88,13 @@ public final class ResultsFile {
         }
         if (!root.path("environment").isObject()) {
             throw new ResultsFormatException(file, "the environment object is missing");
+        }
+        for (int i = 0; i < root.path("benchmarks").size(); i++) {
+            JsonNode record = root.path("benchmarks").get(i);
+            if (!record.path("benchmark").isTextual() || !record.path("primaryMetric").path("rawData").isArray()) {
+                throw new ResultsFormatException(file, "benchmarks[" + i + "] is not a JMH record: it needs a"
+                        + " benchmark name and primaryMetric.rawData");
+            }
         }
         return (ObjectNode) root;
     }

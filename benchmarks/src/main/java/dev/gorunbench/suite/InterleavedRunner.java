@@ -256,7 +256,7 @@ public final class InterleavedRunner {
                 out.println("   " + toolchain.versionLine() + " at " + toolchain.executable());
                 GoCommand command = new GoCommand(toolchain, runner, options.timeout());
                 out.println("== Building the standard library once into a seed cache (untimed)");
-                Path seed = SeedCache.build(command, options.fixturesDir(), dir.resolve("seed"), fixtures);
+                Path seed = SeedCache.build(command, options.fixturesDir(), dir.resolve("seed"), fixtures, out);
                 String goEnv = command.envJson(dir, GoEnvironment.create(dir.resolve("env-probe"), System.getenv()));
                 ObjectNode environment = new EnvironmentProbe(runner).collect(toolchain, goEnv, workDir, options.root());
                 environment.put("label", options.baselineLabel());

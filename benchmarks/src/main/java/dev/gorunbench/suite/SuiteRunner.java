@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gorunbench.exec.ProcessRunner;
+import dev.gorunbench.exec.ProcessTrees;
 import dev.gorunbench.fixture.Fixture;
 import dev.gorunbench.fixture.FixtureSpec;
 import dev.gorunbench.results.Attachments;
@@ -22,14 +23,16 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import org.openjdk.jmh.results.format.ResultFormatType;
 import org.openjdk.jmh.runner.BenchmarkList;
@@ -48,13 +51,16 @@ import org.openjdk.jmh.runner.options.VerboseMode;
  * run then ends with a non-zero status and {@code results/latest.json} is left as it was.
  */
 public final class SuiteRunner {
-    private static final DateTimeFormatter FILE_TIME =
-            DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
+    /** How long an interrupted run waits for its killed children to exit before deleting the work directory. */
+    private static final Duration KILL_WAIT = Duration.ofSeconds(10);
 
     private final SuiteOptions options;
     private final PrintStream out;
     private final ProcessRunner runner = new ProcessRunner();
     private SuiteParamValues paramValues;
+
+    /** Set by the shutdown hook (Ctrl-C, SIGTERM); a run that sees it writes no results file. */
+    private volatile boolean interrupted;
 
     public SuiteRunner(SuiteOptions options, PrintStream out) {
         this.options = options;
@@ -77,14 +83,43 @@ public final class SuiteRunner {
      */
     public Path run() throws IOException {
         Path workDir = WorkDirectory.create(options.workRoot());
-        Thread cleanup = new Thread(() -> cleanUp(workDir, true), "gorunbench-cleanup");
+        CountDownLatch stopped = new CountDownLatch(1);
+        Thread cleanup = new Thread(() -> cleanUpAfterInterrupt(workDir, stopped), "gorunbench-cleanup");
         Runtime.getRuntime().addShutdownHook(cleanup);
         try {
             return runIn(workDir);
+        } catch (IOException | RuntimeException e) {
+            if (interrupted) {
+                throw new IllegalStateException("The run was interrupted; no results file was written.", e);
+            }
+            throw e;
         } finally {
-            Runtime.getRuntime().removeShutdownHook(cleanup);
-            cleanUp(workDir, false);
+            stopped.countDown();
+            boolean hookRemoved;
+            try {
+                hookRemoved = Runtime.getRuntime().removeShutdownHook(cleanup);
+            } catch (IllegalStateException shutdownInProgress) {
+                hookRemoved = false;
+            }
+            if (hookRemoved) {
+                cleanUp(workDir, false);
+            }
         }
+    }
+
+    /**
+     * Runs in the shutdown hook (Ctrl-C, SIGTERM): kills the children, waits for the suite thread to
+     * stop starting new ones and writing into the work directory, kills again, then removes it.
+     */
+    private void cleanUpAfterInterrupt(Path workDir, CountDownLatch stopped) {
+        interrupted = true;
+        ProcessTrees.killAllDescendants(KILL_WAIT);
+        try {
+            stopped.await(KILL_WAIT.toSeconds(), TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        cleanUp(workDir, true);
     }
 
     private Path runIn(Path workDir) throws IOException {
@@ -104,7 +139,7 @@ public final class SuiteRunner {
 
         GoCommand go = new GoCommand(toolchain, runner, options.timeout());
         out.println("== Building the standard library once into a seed cache (untimed)");
-        Path seed = SeedCache.build(go, options.fixturesDir(), workDir.resolve("seed"));
+        Path seed = SeedCache.build(go, options.fixturesDir(), workDir.resolve("seed"), out);
         String goEnv = go.envJson(workDir, GoEnvironment.create(workDir.resolve("env-probe"), System.getenv()));
         ObjectNode environment = new EnvironmentProbe(runner).collect(toolchain, goEnv, workDir, options.root());
         environment.put("label", options.baselineLabel());
@@ -114,16 +149,22 @@ public final class SuiteRunner {
             paramValues.print(out);
         }
 
-        String stamp = FILE_TIME.format(Instant.now());
-        Path log = options.resultsDir().resolve("run-" + stamp + ".log");
-        Files.createDirectories(options.resultsDir());
+        RunFiles runFiles = RunFiles.reserve(options.resultsDir(), Instant.now());
+        Path log = runFiles.log();
         out.println("== Running " + cases.size() + " benchmarks, profile " + options.profile().id()
                 + "; JMH's full output goes to " + log);
+
+        boolean otherJmhRun = JmhLock.heldByAnotherRun();
+        if (otherJmhRun) {
+            out.println("   WARNING: another JMH run is active on this machine (it holds " + JmhLock.FILE + ");"
+                    + " both runs go on, but each disturbs the other's numbers.");
+        }
 
         ArrayNode records = ResultsFile.JSON.createArrayNode();
         ArrayNode failures = ResultsFile.JSON.createArrayNode();
         Progress progress = new Progress(out, cases.size());
         for (Case benchmark : cases) {
+            requireNotInterrupted();
             progress.starting(benchmark.label());
             Path jmhOutput = Files.createTempFile(workDir, "jmh-output-", ".txt");
             try {
@@ -131,6 +172,7 @@ public final class SuiteRunner {
                 produced.forEach(records::add);
                 progress.finished(summarize(produced));
             } catch (RunnerException | RuntimeException e) {
+                requireNotInterrupted();
                 String message = FailureMessages.describe(e, Files.readString(jmhOutput));
                 ObjectNode failure = failures.addObject();
                 failure.put("benchmark", benchmark.entry().getUsername());
@@ -149,21 +191,33 @@ public final class SuiteRunner {
         document.put("profile", options.profile().id());
         document.put("include", options.include());
         document.put("elapsedSeconds", progress.elapsed().toSeconds());
+        document.put("otherJmhRunActive", otherJmhRun);
         document.set("environment", environment);
         document.set("failures", failures);
         document.set("benchmarks", records);
         document.set("attachments", Attachments.collect(workDir));
 
-        Path runFile = options.resultsDir().resolve("run-" + stamp + ".json");
+        Path runFile = runFiles.results();
+        requireNotInterrupted();
         ResultsFile.write(runFile, document);
         out.println("== Results written to " + runFile + " (" + Progress.format(progress.elapsed()) + ")");
         if (!failures.isEmpty()) {
-            throw new SuiteFailedException(failures.size() + " of " + cases.size() + " benchmarks failed; see the"
-                    + " messages above and " + log + ". results/latest.json was left as it was.", runFile);
+            List<String> failed = new ArrayList<>();
+            failures.forEach(f -> failed.add(f.path("benchmark").asText() + " " + f.path("params")));
+            throw new SuiteFailedException(failures.size() + " of " + cases.size() + " benchmarks failed ("
+                    + String.join(", ", failed) + "); see the messages above and " + log
+                    + ". results/latest.json was left as it was.", runFile);
         }
+        requireNotInterrupted();
         ResultsFile.write(options.resultsDir().resolve("latest.json"), document);
         out.println("   and to " + options.resultsDir().resolve("latest.json"));
         return runFile;
+    }
+
+    private void requireNotInterrupted() {
+        if (interrupted) {
+            throw new IllegalStateException("The run was interrupted; no results file was written.");
+        }
     }
 
     List<Case> selectCases() {
@@ -249,14 +303,17 @@ public final class SuiteRunner {
         return String.join("; ", parts);
     }
 
-    private void cleanUp(Path workDir, boolean interrupted) {
-        if (interrupted) {
+    private void cleanUp(Path workDir, boolean fromShutdownHook) {
+        if (fromShutdownHook) {
             // Ctrl-C or SIGTERM: JMH's forks and the go commands they started are this JVM's descendants.
-            ProcessHandle.current().descendants().forEach(ProcessHandle::destroyForcibly);
-            System.err.println("Interrupted: child processes killed; results/latest.json left as it was.");
+            // They must be gone before the work directory is deleted, or they would write into it again.
+            int survivors = ProcessTrees.killAllDescendants(KILL_WAIT);
+            System.err.println("Interrupted: child processes killed" + (survivors == 0 ? "" : " (" + survivors
+                    + " did not exit within " + KILL_WAIT.toSeconds() + " s)")
+                    + "; no results file written, results/latest.json left as it was.");
         }
         if (options.keepWork()) {
-            (interrupted ? System.err : out).println("Work directory kept at " + workDir);
+            (fromShutdownHook ? System.err : out).println("Work directory kept at " + workDir);
             return;
         }
         try {

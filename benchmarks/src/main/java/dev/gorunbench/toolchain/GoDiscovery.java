@@ -21,7 +21,8 @@ import java.util.Optional;
 public final class GoDiscovery {
     private static final String INSTALL_HINT =
             "Install Go " + GoVersion.MINIMUM.major() + "." + GoVersion.MINIMUM.minor()
-                    + " or newer (https://go.dev/dl/) and put it on PATH, or pass -Dbench.go=/path/to/go.";
+                    + " or newer (https://go.dev/dl/) and put it on PATH, or pass --go=PATH"
+                    + " (Maven: -Dbench.go=PATH) with the go executable or GOROOT.";
 
     private final ProcessRunner runner;
 
@@ -73,7 +74,33 @@ public final class GoDiscovery {
             throw new ToolchainException("Go at " + executable + " is " + version.get() + ", older than the minimum "
                     + GoVersion.MINIMUM + " this harness supports.\n" + INSTALL_HINT);
         }
+        rejectInstallationFlags(executable, environment);
         return new GoToolchain(executable.toAbsolutePath(), version.get(), line);
+    }
+
+    /**
+     * Rejects a GOFLAGS that reaches the go command despite the isolated environment. The environment sets
+     * GOFLAGS empty, and the go command treats an empty variable as unset and falls back to the
+     * installation's own {@code GOROOT/go.env} (Go 1.21 and newer), which GOENV=off does not turn off.
+     */
+    private void rejectInstallationFlags(Path executable, GoEnvironment environment) {
+        ProcessRequest request = ProcessRequest.builder(executable, environment.root())
+                .argument("env")
+                .argument("GOFLAGS")
+                .environment(environment.toMap())
+                .timeout(Duration.ofSeconds(60))
+                .build();
+        String flags;
+        try {
+            flags = runner.runChecked(request, null).stdout().strip();
+        } catch (ProcessFailedException e) {
+            throw new ToolchainException("Go at " + executable + " could not report its GOFLAGS: " + e.getMessage(), e);
+        }
+        if (!flags.isEmpty()) {
+            throw new ToolchainException("Go at " + executable + " adds GOFLAGS=" + flags + " from its installation's "
+                    + "go.env (GOROOT/go.env), which would change every measured command. Remove that line from "
+                    + "go.env, or pass --go=PATH with another installation.");
+        }
     }
 
     private static Path checkConfigured(Path path) {

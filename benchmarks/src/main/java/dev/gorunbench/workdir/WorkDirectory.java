@@ -16,15 +16,25 @@ public final class WorkDirectory {
     private WorkDirectory() {
     }
 
-    /** Creates a new, uniquely named work directory under {@code tempRoot}. */
+    /**
+     * Creates a new, uniquely named work directory under {@code tempRoot}, after {@link WorkRootCheck#check}.
+     *
+     * @throws IllegalArgumentException when the temp root is noexec or short of space
+     * @throws UncheckedIOException when the directory cannot be created, for example on a read-only root
+     */
     public static Path create(Path tempRoot) {
         try {
             Files.createDirectories(tempRoot);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not create the temp root " + tempRoot + ": " + WorkRootCheck.reason(e)
+                    + ". " + WorkRootCheck.FIX, e);
+        }
+        WorkRootCheck.check(tempRoot);
+        try {
             return Files.createTempDirectory(tempRoot, PREFIX).toAbsolutePath();
         } catch (IOException e) {
-            throw new UncheckedIOException("Could not create a work directory under " + tempRoot + ": " + e.getMessage()
-                    + ". Check that the directory exists, is writable and has free space, or choose another with"
-                    + " -Djava.io.tmpdir=PATH.", e);
+            throw new UncheckedIOException("Could not create a work directory under " + tempRoot + ": "
+                    + WorkRootCheck.reason(e) + ". Check that the directory is writable, or: " + WorkRootCheck.FIX, e);
         }
     }
 
