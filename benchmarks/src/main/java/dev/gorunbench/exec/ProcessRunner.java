@@ -5,7 +5,9 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.commons.exec.CommandLine;
 import org.apache.commons.exec.DefaultExecutor;
 import org.apache.commons.exec.ExecuteException;
@@ -15,12 +17,33 @@ import org.apache.commons.exec.PumpStreamHandler;
  * The one place that starts external processes. Every command goes through commons-exec with its
  * arguments added one by one (never a shell string), an explicit directory and environment, a watchdog
  * that kills the whole process tree on timeout, and output drained on pump threads so a chatty child
- * cannot block.
+ * cannot block. With a {@link TimingHelper}, the helper starts the command and times it, so the JVM's cost
+ * of starting a process stays out of the wall time.
  */
 public final class ProcessRunner {
     /** Stdout kept in the result; fixtures print far less, so a longer stdout is cut. */
     public static final int MAX_STDOUT_BYTES = 1 << 20;
     private static final int STDERR_TAIL_BYTES = 64 * 1024;
+
+    private final TimingHelper timingHelper;
+
+    /** Creates a runner whose wall times are taken by the JVM around commons-exec. */
+    public ProcessRunner() {
+        this(null);
+    }
+
+    /**
+     * Creates a runner that starts every command with an absolute executable path under {@code timingHelper},
+     * so its wall time, CPU split and peak memory come from the helper; a null helper means JVM timing.
+     */
+    public ProcessRunner(TimingHelper timingHelper) {
+        this.timingHelper = timingHelper;
+    }
+
+    /** Returns the timing helper this runner uses, if any. */
+    public Optional<TimingHelper> timingHelper() {
+        return Optional.ofNullable(timingHelper);
+    }
 
     /**
      * Runs the request and returns its result whatever the exit code.
@@ -28,21 +51,62 @@ public final class ProcessRunner {
      * @throws ProcessFailedException when the command cannot start or the watchdog kills it
      */
     public ProcessResult run(ProcessRequest request) {
+        // A bare name is looked up on the JVM's PATH by the JDK, but on the child's PATH by the helper;
+        // such commands (git, for example) are not benchmarked, so they keep the JDK's lookup.
+        if (timingHelper == null || !request.executable().isAbsolute()) {
+            return execute(request, request);
+        }
+        Path report;
+        try {
+            Files.createDirectories(timingHelper.reportDirectory());
+            report = Files.createTempFile(timingHelper.reportDirectory(), "timing-", ".txt");
+        } catch (IOException e) {
+            throw new ProcessFailedException("The timing helper's report file could not be created in "
+                    + timingHelper.reportDirectory() + ": " + e.getMessage(), request, e);
+        }
+        try {
+            ProcessResult launched = execute(timingHelper.wrap(request, report), request);
+            TimingHelper.Report timing;
+            try {
+                timing = TimingHelper.read(report);
+            } catch (IOException e) {
+                throw new ProcessFailedException("The timing helper " + timingHelper.executable()
+                        + " wrote no valid report (" + e.getMessage() + ")", request, launched);
+            }
+            if (timing.spawnFailed()) {
+                throw new ProcessFailedException("Command could not be started: the timing helper reported errno "
+                        + timing.spawnErrno(), request, launched);
+            }
+            ResourceUsage usage = new ResourceUsage(ResourceUsage.Clock.TIMING_HELPER,
+                    launched.wallNanos(), timing.userNanos(), timing.systemNanos(), timing.maxRssBytes());
+            return new ProcessResult(launched.exitCode(), timing.wallNanos(), timing.userNanos() + timing.systemNanos(),
+                    launched.stdout(), launched.stderrTail(), usage);
+        } finally {
+            try {
+                Files.deleteIfExists(report);
+            } catch (IOException e) {
+                // The report directory lies in the work directory, which is removed at the end of the run.
+            }
+        }
+    }
+
+    /** Runs {@code launched} through commons-exec; failure messages name {@code reported}, the command asked for. */
+    private ProcessResult execute(ProcessRequest launched, ProcessRequest reported) {
         BoundedBuffer stdout = new BoundedBuffer(MAX_STDOUT_BYTES);
         OutputTail stderr = new OutputTail(STDERR_TAIL_BYTES);
-        TreeKillingWatchdog watchdog = new TreeKillingWatchdog(request.timeout());
+        TreeKillingWatchdog watchdog = new TreeKillingWatchdog(launched.timeout());
         TrackingExecutor executor = new TrackingExecutor();
-        executor.setWorkingDirectory(request.directory().toFile());
+        executor.setWorkingDirectory(launched.directory().toFile());
         executor.setWatchdog(watchdog);
         executor.setExitValues(null);
 
-        OutputStream log = openLog(request);
+        OutputStream log = openLog(reported);
         OutputStream out = log == null ? stdout : new CopyToLog(stdout, log);
         OutputStream err = log == null ? stderr : new CopyToLog(stderr, log);
         executor.setStreamHandler(new PumpStreamHandler(out, err));
 
-        CommandLine command = new CommandLine(request.executable().toString());
-        for (String argument : request.arguments()) {
+        CommandLine command = new CommandLine(launched.executable().toString());
+        for (String argument : launched.arguments()) {
             command.addArgument(argument, false);
         }
 
@@ -50,11 +114,11 @@ public final class ProcessRunner {
         long start = System.nanoTime();
         int exitCode;
         try {
-            exitCode = executor.execute(command, request.environment());
+            exitCode = executor.execute(command, launched.environment());
         } catch (ExecuteException e) {
             exitCode = e.getExitValue();
         } catch (IOException e) {
-            throw new ProcessFailedException("Command could not be started: " + e.getMessage(), request, e);
+            throw new ProcessFailedException("Command could not be started: " + e.getMessage(), reported, e);
         } finally {
             closeQuietly(log);
         }
@@ -65,8 +129,8 @@ public final class ProcessRunner {
         ProcessResult result = new ProcessResult(exitCode, wall, cpu, stdout.text(), stderr.text());
         if (watchdog.killedProcess()) {
             throw new ProcessFailedException(
-                    "Command timed out after " + request.timeout().toSeconds() + " s and its process tree was killed",
-                    request, result);
+                    "Command timed out after " + reported.timeout().toSeconds() + " s and its process tree was killed",
+                    reported, result);
         }
         return result;
     }
@@ -126,7 +190,7 @@ public final class ProcessRunner {
         private Process process;
 
         @Override
-        protected Process launch(CommandLine command, Map<String, String> env, java.nio.file.Path dir)
+        protected Process launch(CommandLine command, Map<String, String> env, Path dir)
                 throws IOException {
             process = super.launch(command, env, dir);
             ProcessTrees.register(process);

@@ -101,6 +101,10 @@ public final class SuiteRunner {
         Path seed = SeedCache.build(go, options.fixturesDir(), workDir.resolve("seed"));
         String goEnv = go.envJson(workDir, GoEnvironment.create(workDir.resolve("env-probe"), System.getenv()));
         ObjectNode environment = new EnvironmentProbe(runner).collect(toolchain, goEnv, workDir, options.root());
+        out.println("== Building the timing helper and the exec floor (untimed)");
+        Calibration calibration = Calibration.prepare(runner, go, options.root(), workDir);
+        out.println("   " + calibration.describeTiming());
+        calibration.addTo(environment);
 
         String stamp = FILE_TIME.format(Instant.now());
         Path log = options.resultsDir().resolve("run-" + stamp + ".log");
@@ -115,7 +119,7 @@ public final class SuiteRunner {
             progress.starting(benchmark.label());
             Path jmhOutput = Files.createTempFile(workDir, "jmh-output-", ".txt");
             try {
-                List<JsonNode> produced = runOne(benchmark, toolchain, workDir, seed, jmhOutput);
+                List<JsonNode> produced = runOne(benchmark, toolchain, workDir, seed, calibration, jmhOutput);
                 produced.forEach(records::add);
                 progress.finished(summarize(produced));
             } catch (RunnerException | RuntimeException e) {
@@ -131,6 +135,8 @@ public final class SuiteRunner {
             }
         }
 
+        calibration.addExecFloor(environment, records);
+
         ObjectNode document = ResultsFile.JSON.createObjectNode();
         document.put("schemaVersion", ResultsFile.SCHEMA_VERSION);
         document.put("complete", failures.isEmpty());
@@ -140,6 +146,7 @@ public final class SuiteRunner {
         document.set("environment", environment);
         document.set("failures", failures);
         document.set("benchmarks", records);
+        calibration.addHyperfineComparison(document, options.resultsDir());
 
         Path runFile = options.resultsDir().resolve("run-" + stamp + ".json");
         ResultsFile.write(runFile, document);
@@ -185,22 +192,24 @@ public final class SuiteRunner {
         return cases;
     }
 
-    private List<JsonNode> runOne(Case benchmark, GoToolchain toolchain, Path workDir, Path seed, Path jmhOutput)
-            throws RunnerException, IOException {
+    private List<JsonNode> runOne(Case benchmark, GoToolchain toolchain, Path workDir, Path seed,
+            Calibration calibration, Path jmhOutput) throws RunnerException, IOException {
         Path resultFile = Files.createTempFile(workDir, "jmh-", ".json");
+        List<String> jvmArguments = new ArrayList<>(List.of(
+                "-Dbench.root=" + options.root(),
+                "-Dbench.workDir=" + workDir,
+                "-Dbench.go=" + toolchain.executable(),
+                "-Dbench.timeoutSeconds=" + options.timeout().toSeconds(),
+                "-Dbench.seedCache=" + seed,
+                "-Dbench.tmpdirs=" + String.join(",", options.tempLocations().stream().map(Path::toString).toList())));
+        jvmArguments.addAll(calibration.forkArguments());
         ChainedOptionsBuilder builder = new OptionsBuilder()
                 .include("^" + Pattern.quote(benchmark.entry().getUsername()) + "$")
                 .shouldFailOnError(true)
                 .resultFormat(ResultFormatType.JSON)
                 .result(resultFile.toString())
                 .output(jmhOutput.toString())
-                .jvmArgsAppend(
-                        "-Dbench.root=" + options.root(),
-                        "-Dbench.workDir=" + workDir,
-                        "-Dbench.go=" + toolchain.executable(),
-                        "-Dbench.timeoutSeconds=" + options.timeout().toSeconds(),
-                        "-Dbench.seedCache=" + seed,
-                        "-Dbench.tmpdirs=" + String.join(",", options.tempLocations().stream().map(Path::toString).toList()));
+                .jvmArgsAppend(jvmArguments.toArray(String[]::new));
         benchmark.params().forEach(builder::param);
         options.profile().apply(builder, benchmark.entry());
         new Runner(builder.build()).run();
