@@ -2,7 +2,12 @@
  * timing-helper: starts one program, waits for it with wait4(2) and writes how long it ran and what it
  * used, so the JVM's own cost of starting a process falls outside the measured interval.
  *
- * Usage: timing-helper REPORT_FILE PROGRAM [ARGUMENT...]
+ * Usage: timing-helper [--after-stdin-eof] REPORT_FILE PROGRAM [ARGUMENT...]
+ *
+ * With --after-stdin-eof the helper first reads its stdin until end of file, and only then starts the
+ * clock and the program. A caller that closes the helper's stdin once it has finished its own work of
+ * starting the helper (the JVM starts threads then) keeps that work out of the measured interval. The
+ * program then inherits the exhausted stdin.
  *
  * PROGRAM runs with the helper's environment, working directory, stdin, stdout and stderr, which it
  * inherits unchanged. When it has exited, the helper writes one line to REPORT_FILE (created or
@@ -33,6 +38,7 @@
 #include <sys/types.h>
 #include <sys/wait.h>
 #include <time.h>
+#include <unistd.h>
 
 extern char **environ;
 
@@ -62,13 +68,26 @@ static int write_report(const char *path, const char *line) {
 }
 
 int main(int argc, char **argv) {
-    if (argc < 3) {
-        fprintf(stderr, "usage: timing-helper REPORT_FILE PROGRAM [ARGUMENT...]\n");
+    int first = 1;
+    int after_stdin_eof = argc > 1 && strcmp(argv[1], "--after-stdin-eof") == 0;
+    if (after_stdin_eof) {
+        first++;
+    }
+    if (argc < first + 2) {
+        fprintf(stderr, "usage: timing-helper [--after-stdin-eof] REPORT_FILE PROGRAM [ARGUMENT...]\n");
         return 2;
     }
-    const char *report_path = argv[1];
-    char **child_argv = argv + 2;
+    const char *report_path = argv[first];
+    char **child_argv = argv + first + 1;
     char line[256];
+
+    if (after_stdin_eof) {
+        char discarded[512];
+        ssize_t count;
+        do {
+            count = read(STDIN_FILENO, discarded, sizeof discarded);
+        } while (count > 0 || (count < 0 && errno == EINTR));
+    }
 
     long long start = monotonic_ns();
     pid_t pid;

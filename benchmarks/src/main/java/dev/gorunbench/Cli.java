@@ -29,7 +29,7 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "gorunbench", mixinStandardHelpOptions = true, version = "gorunbench 0.1",
         description = "Measures what go run and go build cost on this machine.",
-        subcommands = {Cli.Run.class, Cli.Report.class})
+        subcommands = {Cli.Run.class, Cli.Report.class, CompareHyperfineCommand.class})
 public final class Cli implements Callable<Integer> {
     static final int OK = 0;
     static final int FAILED = 1;

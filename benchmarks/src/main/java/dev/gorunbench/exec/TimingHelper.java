@@ -29,9 +29,17 @@ public record TimingHelper(Path executable, Path reportDirectory) {
         Objects.requireNonNull(reportDirectory, "reportDirectory");
     }
 
-    /** Returns the request that runs {@code request} under the helper, which writes its report to {@code report}. */
-    ProcessRequest wrap(ProcessRequest request, Path report) {
-        return ProcessRequest.builder(executable, request.directory())
+    /**
+     * Returns the request that runs {@code request} under the helper, which writes its report to {@code report}.
+     * With {@code afterStdinEof} the helper starts its clock only once its stdin is closed, which the runner
+     * does after commons-exec has set up the process.
+     */
+    ProcessRequest wrap(ProcessRequest request, Path report, boolean afterStdinEof) {
+        ProcessRequest.Builder builder = ProcessRequest.builder(executable, request.directory());
+        if (afterStdinEof) {
+            builder.argument("--after-stdin-eof");
+        }
+        return builder
                 .argument(report.toString())
                 .argument(request.executable().toString())
                 .arguments(request.arguments())

@@ -10,15 +10,23 @@ import org.apache.commons.exec.Watchdog;
  */
 final class TreeKillingWatchdog extends ExecuteWatchdog {
     private volatile Process process;
+    private final Runnable afterStart;
 
     TreeKillingWatchdog(Duration timeout) {
+        this(timeout, () -> { });
+    }
+
+    /** Creates a watchdog that runs {@code afterStart} once it watches the process, the last step of commons-exec's set-up. */
+    TreeKillingWatchdog(Duration timeout, Runnable afterStart) {
         super(timeout.toMillis());
+        this.afterStart = afterStart;
     }
 
     @Override
     public synchronized void start(Process started) {
         process = started;
         super.start(started);
+        afterStart.run();
     }
 
     @Override
