@@ -10,6 +10,7 @@ import org.apache.commons.exec.Watchdog;
  */
 final class TreeKillingWatchdog extends ExecuteWatchdog {
     private volatile Process process;
+    private boolean killedTree;
     private final Runnable afterStart;
 
     TreeKillingWatchdog(Duration timeout) {
@@ -34,7 +35,17 @@ final class TreeKillingWatchdog extends ExecuteWatchdog {
         Process current = process;
         if (current != null && current.isAlive()) {
             ProcessTrees.killTree(current.toHandle());
+            killedTree = true;
         }
         super.timeoutOccured(watchdog);
+    }
+
+    /**
+     * Returns whether the timeout killed the process. commons-exec's own flag stays false when the tree kill
+     * above made the process exit before commons-exec looked, so this watchdog keeps its own.
+     */
+    @Override
+    public synchronized boolean killedProcess() {
+        return killedTree || super.killedProcess();
     }
 }

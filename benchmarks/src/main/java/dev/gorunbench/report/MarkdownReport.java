@@ -16,7 +16,8 @@ import java.util.Set;
 public final class MarkdownReport {
     /** The sections of the page, in order; each area of benchmarks adds its own. */
     private static final List<ReportSection> SECTIONS = List.of(
-            new CoreSection());
+            new CoreSection(),
+            new HyperfineSection());
 
     private MarkdownReport() {
     }
@@ -52,6 +53,8 @@ public final class MarkdownReport {
         row(page, "JDK", EnvironmentProbe.text(env, "jdk/version") + " (" + EnvironmentProbe.text(env, "jdk/vm") + ")");
         row(page, "work directory file system", EnvironmentProbe.text(env, "workDirectory/fileSystem"));
         row(page, "page cache", EnvironmentProbe.text(env, "pageCache"));
+        row(page, "timing", Calibrations.timing(env));
+        row(page, "exec floor", Calibrations.execFloor(env));
         row(page, "gorunbench commit", EnvironmentProbe.text(env, "project/commit")
                 + (env.path("project").path("dirty").asBoolean() ? " (with uncommitted changes)" : ""));
         page.append('\n');

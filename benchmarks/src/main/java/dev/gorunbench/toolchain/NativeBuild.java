@@ -53,6 +53,10 @@ public final class NativeBuild {
                     + "around commons-exec");
         }
         Path source = root.resolve(SOURCES).resolve("timing-helper.c");
+        if (!Files.isRegularFile(source)) {
+            return new Built(Optional.empty(), "not built: " + source + " not found; wall times are taken by the JVM "
+                    + "around commons-exec");
+        }
         Path output = outDir.resolve("timing-helper");
         try {
             String how = compileStaticOrDynamic(runner, compiler.get(), source, output);
@@ -75,13 +79,22 @@ public final class NativeBuild {
         Path output = outDir.resolve(GoCommand.executableFileName("exec-floor"));
         if (compiler.isPresent()) {
             Path source = root.resolve(SOURCES).resolve("exec-floor.c");
+            requireSource(source);
             String how = compileStaticOrDynamic(runner, compiler.get(), source, output);
             return new Built(Optional.of(output), "exec-floor.c built " + how + " with " + compiler.get());
         }
         Path project = root.resolve(SOURCES).resolve("exec-floor-go");
+        requireSource(project.resolve("main.go"));
         go.invoke(project, environment, List.of("build", "-o", output.toString(), "main.go"));
         return new Built(Optional.of(output), "exec-floor-go/main.go built with go (no C compiler on PATH), so the "
                 + "floor includes the Go runtime's start");
+    }
+
+    private static void requireSource(Path source) {
+        if (!Files.isRegularFile(source)) {
+            throw new IllegalStateException("The exec floor's source " + source + " was not found. Run from the "
+                    + "gorunbench checkout or pass its path with --root (or -Dbench.root).");
+        }
     }
 
     /** Returns the first gcc or cc on {@code path}, a PATH-style list of directories. */
