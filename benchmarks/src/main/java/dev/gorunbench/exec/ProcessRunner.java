@@ -82,8 +82,8 @@ public final class ProcessRunner {
         }
         try {
             boolean files = outputHandling == OutputHandling.FILES;
-            // With output in files, the stream handler closes the helper's stdin once commons-exec has set the
-            // process up, and the helper's clock starts then.
+            // With output in files, the runner closes the helper's stdin once commons-exec has started the
+            // watchdog, its last set-up step, and the helper's clock starts then.
             ProcessResult launched = execute(timingHelper.wrap(request, report, files), request,
                     files ? timingHelper.reportDirectory() : null);
             TimingHelper.Report timing;
@@ -112,8 +112,8 @@ public final class ProcessRunner {
 
     /**
      * Runs {@code launched} through commons-exec; failure messages name {@code reported}, the command asked
-     * for. With an {@code outputDirectory}, the child's output goes to files there and no pump thread is
-     * started; without one, pump threads drain it into bounded buffers.
+     * for. With an {@code outputDirectory}, the child's output goes to files ({@link FileOutput#create}) and no
+     * pump thread is started; without one, pump threads drain it into bounded buffers.
      */
     private ProcessResult execute(ProcessRequest launched, ProcessRequest reported, Path outputDirectory) {
         BoundedBuffer stdout = new BoundedBuffer(MAX_STDOUT_BYTES);
