@@ -37,7 +37,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "gorunbench", mixinStandardHelpOptions = true, version = "gorunbench 0.1",
         description = "Measures what go run and go build cost on this machine.",
         subcommands = {Cli.Run.class, Cli.Report.class, GoToolsCommand.class, CompareCommand.class,
-                ExportCommand.class, AbCommand.class, CalibrateCommand.class})
+                ExportCommand.class, AbCommand.class, CalibrateCommand.class, CompareHyperfineCommand.class})
 public final class Cli implements Callable<Integer> {
     static final int OK = 0;
     static final int FAILED = 1;

@@ -54,7 +54,7 @@ public class ProjectState {
             parent = ownWorkDir;
         }
         trialDir = WorkDirectory.createChild(parent, "trial-" + fixture + "-");
-        ProcessRunner runner = new ProcessRunner();
+        ProcessRunner runner = TimingSetup.runner(config, trialDir);
         GoToolchain toolchain = new GoDiscovery(runner).discover(config.go(), System.getenv(), trialDir.resolve("probe"));
         go = new GoCommand(toolchain, runner, config.timeout());
         environment = GoEnvironment.create(trialDir.resolve("env"), System.getenv());

@@ -5,7 +5,9 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.commons.exec.CommandLine;
 import org.apache.commons.exec.DefaultExecutor;
 import org.apache.commons.exec.ExecuteException;
@@ -15,12 +17,49 @@ import org.apache.commons.exec.PumpStreamHandler;
  * The one place that starts external processes. Every command goes through commons-exec with its
  * arguments added one by one (never a shell string), an explicit directory and environment, a watchdog
  * that kills the whole process tree on timeout, and output drained on pump threads so a chatty child
- * cannot block.
+ * cannot block. With a {@link TimingHelper}, the helper starts the command and times it, so the JVM's cost
+ * of starting a process stays out of the wall time.
  */
 public final class ProcessRunner {
     /** Stdout kept in the result; fixtures print far less, so a longer stdout is cut. */
     public static final int MAX_STDOUT_BYTES = 1 << 20;
     private static final int STDERR_TAIL_BYTES = 64 * 1024;
+
+    private final TimingHelper timingHelper;
+    private final OutputHandling outputHandling;
+
+    /** How a timed command's stdout and stderr reach the JVM. */
+    public enum OutputHandling {
+        /** The OS writes them to files that are read after the exit: no thread is started per command. */
+        FILES,
+        /** commons-exec's PumpStreamHandler copies them on two threads started per command. */
+        PUMP_THREADS
+    }
+
+    /** Creates a runner whose wall times are taken by the JVM around commons-exec. */
+    public ProcessRunner() {
+        this(null);
+    }
+
+    /**
+     * Creates a runner that starts every command with an absolute executable path under {@code timingHelper},
+     * so its wall time, CPU split and peak memory come from the helper, and sends the output of those
+     * commands to files; a null helper means JVM timing with pump threads.
+     */
+    public ProcessRunner(TimingHelper timingHelper) {
+        this(timingHelper, OutputHandling.FILES);
+    }
+
+    /** Creates a runner like {@link #ProcessRunner(TimingHelper)} with the given output handling of timed commands. */
+    public ProcessRunner(TimingHelper timingHelper, OutputHandling outputHandling) {
+        this.timingHelper = timingHelper;
+        this.outputHandling = outputHandling;
+    }
+
+    /** Returns the timing helper this runner uses, if any. */
+    public Optional<TimingHelper> timingHelper() {
+        return Optional.ofNullable(timingHelper);
+    }
 
     /**
      * Runs the request and returns its result whatever the exit code.
@@ -28,21 +67,88 @@ public final class ProcessRunner {
      * @throws ProcessFailedException when the command cannot start or the watchdog kills it
      */
     public ProcessResult run(ProcessRequest request) {
+        // A bare name is looked up on the JVM's PATH by the JDK, but on the child's PATH by the helper;
+        // such commands (git, for example) are not benchmarked, so they keep the JDK's lookup.
+        if (timingHelper == null || !request.executable().isAbsolute()) {
+            return execute(request, request, null);
+        }
+        Path report;
+        try {
+            Files.createDirectories(timingHelper.reportDirectory());
+            report = Files.createTempFile(timingHelper.reportDirectory(), "timing-", ".txt");
+        } catch (IOException e) {
+            throw new ProcessFailedException("The timing helper's report file could not be created in "
+                    + timingHelper.reportDirectory() + ": " + e.getMessage(), request, e);
+        }
+        try {
+            boolean files = outputHandling == OutputHandling.FILES;
+            // With output in files, the runner closes the helper's stdin once commons-exec has started the
+            // watchdog, its last set-up step, and the helper's clock starts then.
+            ProcessResult launched = execute(timingHelper.wrap(request, report, files), request,
+                    files ? timingHelper.reportDirectory() : null);
+            TimingHelper.Report timing;
+            try {
+                timing = TimingHelper.read(report);
+            } catch (IOException e) {
+                throw new ProcessFailedException("The timing helper " + timingHelper.executable()
+                        + " wrote no valid report (" + e.getMessage() + ")", request, launched);
+            }
+            if (timing.spawnFailed()) {
+                throw new ProcessFailedException("Command could not be started: the timing helper reported errno "
+                        + timing.spawnErrno(), request, launched);
+            }
+            ResourceUsage usage = new ResourceUsage(ResourceUsage.Clock.TIMING_HELPER,
+                    launched.wallNanos(), timing.userNanos(), timing.systemNanos(), timing.maxRssBytes());
+            return new ProcessResult(launched.exitCode(), timing.wallNanos(), timing.userNanos() + timing.systemNanos(),
+                    launched.stdout(), launched.stderrTail(), usage);
+        } finally {
+            try {
+                Files.deleteIfExists(report);
+            } catch (IOException e) {
+                // The report directory lies in the work directory, which is removed at the end of the run.
+            }
+        }
+    }
+
+    /**
+     * Runs {@code launched} through commons-exec; failure messages name {@code reported}, the command asked
+     * for. With an {@code outputDirectory}, the child's output goes to files ({@link FileOutput#create}) and no
+     * pump thread is started; without one, pump threads drain it into bounded buffers.
+     */
+    private ProcessResult execute(ProcessRequest launched, ProcessRequest reported, Path outputDirectory) {
         BoundedBuffer stdout = new BoundedBuffer(MAX_STDOUT_BYTES);
         OutputTail stderr = new OutputTail(STDERR_TAIL_BYTES);
-        TreeKillingWatchdog watchdog = new TreeKillingWatchdog(request.timeout());
-        TrackingExecutor executor = new TrackingExecutor();
-        executor.setWorkingDirectory(request.directory().toFile());
+        FileOutput files = null;
+        if (outputDirectory != null) {
+            try {
+                files = FileOutput.create(outputDirectory);
+            } catch (IOException e) {
+                throw new ProcessFailedException("The output files could not be created in " + outputDirectory
+                        + ": " + e.getMessage(), reported, e);
+            }
+        }
+        FileOutput.NoPumps noPumps = new FileOutput.NoPumps();
+        // In file mode the child's stdin is closed only once the watchdog, the last thing commons-exec starts,
+        // is running: a timing helper started with --after-stdin-eof starts its clock then.
+        TreeKillingWatchdog watchdog = files == null
+                ? new TreeKillingWatchdog(launched.timeout())
+                : new TreeKillingWatchdog(launched.timeout(), noPumps::closeStdin);
+        TrackingExecutor executor = new TrackingExecutor(files);
+        executor.setWorkingDirectory(launched.directory().toFile());
         executor.setWatchdog(watchdog);
         executor.setExitValues(null);
 
-        OutputStream log = openLog(request);
-        OutputStream out = log == null ? stdout : new CopyToLog(stdout, log);
-        OutputStream err = log == null ? stderr : new CopyToLog(stderr, log);
-        executor.setStreamHandler(new PumpStreamHandler(out, err));
+        OutputStream log = openLog(reported);
+        if (files != null) {
+            executor.setStreamHandler(noPumps);
+        } else {
+            OutputStream out = log == null ? stdout : new CopyToLog(stdout, log);
+            OutputStream err = log == null ? stderr : new CopyToLog(stderr, log);
+            executor.setStreamHandler(new PumpStreamHandler(out, err));
+        }
 
-        CommandLine command = new CommandLine(request.executable().toString());
-        for (String argument : request.arguments()) {
+        CommandLine command = new CommandLine(launched.executable().toString());
+        for (String argument : launched.arguments()) {
             command.addArgument(argument, false);
         }
 
@@ -50,23 +156,46 @@ public final class ProcessRunner {
         long start = System.nanoTime();
         int exitCode;
         try {
-            exitCode = executor.execute(command, request.environment());
+            exitCode = executor.execute(command, launched.environment());
         } catch (ExecuteException e) {
             exitCode = e.getExitValue();
         } catch (IOException e) {
-            throw new ProcessFailedException("Command could not be started: " + e.getMessage(), request, e);
-        } finally {
             closeQuietly(log);
+            if (files != null) {
+                files.delete();
+            }
+            throw new ProcessFailedException("Command could not be started: " + e.getMessage(), reported, e);
         }
         long wall = System.nanoTime() - start;
         long cpuAfter = ChildCpuClock.read();
         long cpu = cpuBefore < 0 || cpuAfter < 0 ? -1 : cpuAfter - cpuBefore;
 
-        ProcessResult result = new ProcessResult(exitCode, wall, cpu, stdout.text(), stderr.text());
+        String stdoutText;
+        String stderrText;
+        if (files == null) {
+            closeQuietly(log);
+            stdoutText = stdout.text();
+            stderrText = stderr.text();
+        } else {
+            try {
+                stdoutText = files.stdoutText(MAX_STDOUT_BYTES);
+                stderrText = files.stderrTail(STDERR_TAIL_BYTES);
+                if (log != null) {
+                    files.copyTo(log);
+                }
+            } catch (IOException e) {
+                throw new ProcessFailedException("The output files of the command could not be read: " + e.getMessage(),
+                        reported, e);
+            } finally {
+                closeQuietly(log);
+                files.delete();
+            }
+        }
+        ProcessResult result = new ProcessResult(exitCode, wall, cpu, stdoutText, stderrText);
         if (watchdog.killedProcess()) {
             throw new ProcessFailedException(
-                    "Command timed out after " + request.timeout().toSeconds() + " s and its process tree was killed",
-                    request, result);
+                    "Command timed out after " + reported.timeout().toSeconds() + " s and its process tree was killed",
+                    reported, result);
         }
         return result;
     }
@@ -121,14 +250,35 @@ public final class ProcessRunner {
         }
     }
 
-    /** An executor that registers each started process so a JVM shutdown kills its whole tree. */
+    /**
+     * An executor that registers each started process so a JVM shutdown kills its whole tree. With output
+     * files, it starts the process itself with the OS redirecting stdout and stderr into them; the
+     * environment is still the complete map given, as commons-exec passes it.
+     */
     private static final class TrackingExecutor extends DefaultExecutor {
+        private final FileOutput files;
         private Process process;
 
+        TrackingExecutor(FileOutput files) {
+            this.files = files;
+        }
+
         @Override
-        protected Process launch(CommandLine command, Map<String, String> env, java.nio.file.Path dir)
+        protected Process launch(CommandLine command, Map<String, String> env, Path dir)
                 throws IOException {
-            process = super.launch(command, env, dir);
+            if (files == null) {
+                process = super.launch(command, env, dir);
+            } else {
+                ProcessBuilder builder = new ProcessBuilder(command.toStrings())
+                        .directory(dir.toFile())
+                        .redirectOutput(files.stdout().toFile())
+                        .redirectError(files.stderr().toFile());
+                if (env != null) {
+                    builder.environment().clear();
+                    builder.environment().putAll(env);
+                }
+                process = builder.start();
+            }
             ProcessTrees.register(process);
             return process;
         }

@@ -10,16 +10,24 @@ import org.apache.commons.exec.Watchdog;
  */
 final class TreeKillingWatchdog extends ExecuteWatchdog {
     private volatile Process process;
-    private volatile boolean killedTree;
+    private boolean killedTree;
+    private final Runnable afterStart;
 
     TreeKillingWatchdog(Duration timeout) {
+        this(timeout, () -> { });
+    }
+
+    /** Creates a watchdog that runs {@code afterStart} once it watches the process, the last step of commons-exec's set-up. */
+    TreeKillingWatchdog(Duration timeout, Runnable afterStart) {
         super(timeout.toMillis());
+        this.afterStart = afterStart;
     }
 
     @Override
     public synchronized void start(Process started) {
         process = started;
         super.start(started);
+        afterStart.run();
     }
 
     @Override
@@ -33,9 +41,8 @@ final class TreeKillingWatchdog extends ExecuteWatchdog {
     }
 
     /**
-     * Returns whether the timeout killed the process. The parent class alone returns false when the
-     * tree kill above ended the child before the parent class checked it, and a timeout would pass as a
-     * normal exit.
+     * Returns whether the timeout killed the process. commons-exec's own flag stays false when the tree kill
+     * above made the process exit before commons-exec looked, so this watchdog keeps its own.
      */
     @Override
     public synchronized boolean killedProcess() {

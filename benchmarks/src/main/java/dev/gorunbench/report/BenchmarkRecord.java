@@ -75,4 +75,38 @@ public record BenchmarkRecord(String className, String method, Map<String, Strin
         return params.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
                 .collect(Collectors.joining(","));
     }
+
+    /**
+     * Returns the statistics of the command's own wall time, in this record's unit: the secondary metric
+     * {@code wallMs} (taken by the timing helper where it ran) when every sample has it, else JMH's primary
+     * metric, which also counts the JVM's cost of starting the process.
+     */
+    public SampleStats wallStats() {
+        double[] wall = secondary.get("wallMs");
+        if (wall == null || wall.length == 0 || Arrays.stream(wall).anyMatch(value -> value <= 0)) {
+            return stats();
+        }
+        double perMillisecond = switch (unit.replace("/op", "")) {
+            case "s" -> 1e-3;
+            case "us" -> 1e3;
+            case "ns" -> 1e6;
+            default -> 1;
+        };
+        return SampleStats.of(Arrays.stream(wall).map(value -> value * perMillisecond).toArray());
+    }
+
+    /** Returns whether every sample's wall time was taken by the timing helper rather than the JVM. */
+    public boolean helperTimed() {
+        double[] flags = secondary.get("helperTimed");
+        return flags != null && flags.length > 0 && Arrays.stream(flags).allMatch(flag -> flag == 1);
+    }
+
+    /** Returns the median of a secondary metric, or NaN where it is missing or not reported (negative). */
+    public double secondaryMedian(String name) {
+        double[] values = secondary.get(name);
+        if (values == null || values.length == 0 || Arrays.stream(values).anyMatch(value -> value < 0)) {
+            return Double.NaN;
+        }
+        return SampleStats.of(values).median();
+    }
 }

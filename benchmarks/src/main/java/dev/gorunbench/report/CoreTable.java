@@ -6,8 +6,9 @@ import java.util.Optional;
 
 /**
  * The table of the core scenarios: per fixture and scenario, the median wall time with its 95%
- * confidence interval, the median CPU time, the number of samples, and the ratio to {@code execBinary}
- * of the same fixture measured in the same run.
+ * confidence interval, the median CPU time (split into user and system where the timing helper measured
+ * it), the median peak resident set size, the number of samples, and the ratio to {@code execBinary}
+ * of the same fixture measured in the same run. Wall times come from {@link BenchmarkRecord#wallStats()}.
  */
 public final class CoreTable {
     /** The core scenarios in the order of the table, most work first. */
@@ -20,33 +21,53 @@ public final class CoreTable {
 
     public static String render(List<BenchmarkRecord> records, List<String> fixtures) {
         StringBuilder table = new StringBuilder();
-        table.append("| fixture | scenario | median | 95% CI of median | CPU median | samples | ratio to execBinary |\n");
-        table.append("|---|---|---:|---:|---:|---:|---:|\n");
+        table.append("| fixture | scenario | median | 95% CI of median | CPU median (user + sys) | peak RSS | samples "
+                + "| ratio to execBinary |\n");
+        table.append("|---|---|---:|---:|---:|---:|---:|---:|\n");
         for (String fixture : fixtures) {
-            Optional<SampleStats> floor = find(records, "execBinary", fixture).map(BenchmarkRecord::stats);
+            Optional<SampleStats> floor = find(records, "execBinary", fixture).map(BenchmarkRecord::wallStats);
             for (String scenario : SCENARIOS) {
                 Optional<BenchmarkRecord> record = find(records, scenario, fixture);
                 if (record.isEmpty()) {
                     continue;
                 }
-                SampleStats stats = record.get().stats();
+                SampleStats stats = record.get().wallStats();
                 String unit = record.get().unit();
-                double[] cpu = record.get().secondary().get("cpuMs");
-                String cpuMedian = cpu == null || cpu.length == 0 || SampleStats.of(cpu).median() < 0
-                        ? "not reported" : formatMs(SampleStats.of(cpu).median()) + " ms";
                 String ratio = floor.map(f -> String.format(Locale.ROOT, "%.1fx", stats.median() / f.median()))
                         .orElse("no execBinary");
                 table.append("| ").append(fixture)
                         .append(" | ").append(scenario)
                         .append(" | ").append(formatMs(stats.median())).append(' ').append(unit.replace("/op", ""))
+                        .append(record.get().helperTimed() ? "" : " (JVM clock)")
                         .append(" | ").append(interval(stats))
-                        .append(" | ").append(cpuMedian)
+                        .append(" | ").append(cpu(record.get()))
+                        .append(" | ").append(peakRss(record.get()))
                         .append(" | ").append(stats.count())
                         .append(" | ").append(ratio)
                         .append(" |\n");
             }
         }
         return table.toString();
+    }
+
+    /** Returns the median CPU time as "total (user + sys)", or the total alone where the split is missing. */
+    static String cpu(BenchmarkRecord record) {
+        double total = record.secondaryMedian("cpuMs");
+        if (Double.isNaN(total)) {
+            return "not reported";
+        }
+        double user = record.secondaryMedian("userMs");
+        double system = record.secondaryMedian("sysMs");
+        if (Double.isNaN(user) || Double.isNaN(system)) {
+            return formatMs(total) + " ms";
+        }
+        return formatMs(total) + " ms (" + formatMs(user) + " + " + formatMs(system) + ")";
+    }
+
+    /** Returns the median peak resident set size in MiB, or "not reported". */
+    static String peakRss(BenchmarkRecord record) {
+        double rss = record.secondaryMedian("maxRssMiB");
+        return Double.isNaN(rss) ? "not reported" : formatMs(rss) + " MiB";
     }
 
     static Optional<BenchmarkRecord> find(List<BenchmarkRecord> records, String method, String fixture) {

@@ -20,6 +20,7 @@ public final class MarkdownReport {
             new BuildStagesSection(),
             new TempSection(),
             new CalibrationSection(),
+            new HyperfineSection(),
             new VerdictSection(),
             new ReliabilitySection(),
             new AllRecordsSection());
@@ -58,6 +59,8 @@ public final class MarkdownReport {
         row(page, "JDK", EnvironmentProbe.text(env, "jdk/version") + " (" + EnvironmentProbe.text(env, "jdk/vm") + ")");
         row(page, "work directory file system", EnvironmentProbe.text(env, "workDirectory/fileSystem"));
         row(page, "page cache", EnvironmentProbe.text(env, "pageCache"));
+        row(page, "timing", Calibrations.timing(env));
+        row(page, "exec floor", Calibrations.execFloor(env));
         row(page, "gorunbench commit", EnvironmentProbe.text(env, "project/commit")
                 + (env.path("project").path("dirty").asBoolean() ? " (with uncommitted changes)" : ""));
         page.append('\n');

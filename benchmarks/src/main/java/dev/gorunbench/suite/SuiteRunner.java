@@ -57,6 +57,8 @@ public final class SuiteRunner {
     private final SuiteOptions options;
     private final PrintStream out;
     private final ProcessRunner runner = new ProcessRunner();
+    /** The timing helper and exec floor of this run; null until the run has prepared them. */
+    private TimingSetup timing;
     private SuiteParamValues paramValues;
 
     /** Set by the shutdown hook (Ctrl-C, SIGTERM); a run that sees it writes no results file. */
@@ -148,6 +150,10 @@ public final class SuiteRunner {
             out.println("== Temp locations");
             paramValues.print(out);
         }
+        out.println("== Building the timing helper and the exec floor (untimed)");
+        timing = TimingSetup.prepare(runner, go, options.root(), workDir);
+        out.println("   " + timing.describeTiming());
+        timing.addTo(environment);
 
         RunFiles runFiles = RunFiles.reserve(options.resultsDir(), Instant.now());
         Path log = runFiles.log();
@@ -185,6 +191,8 @@ public final class SuiteRunner {
             }
         }
 
+        timing.addExecFloor(environment, records);
+
         ObjectNode document = ResultsFile.JSON.createObjectNode();
         document.put("schemaVersion", ResultsFile.SCHEMA_VERSION);
         document.put("complete", failures.isEmpty());
@@ -196,6 +204,7 @@ public final class SuiteRunner {
         document.set("failures", failures);
         document.set("benchmarks", records);
         document.set("attachments", Attachments.collect(workDir));
+        timing.addHyperfineComparison(document, options.resultsDir());
 
         Path runFile = runFiles.results();
         requireNotInterrupted();
@@ -271,6 +280,9 @@ public final class SuiteRunner {
                 "-Dbench.seedCache=" + seed,
                 "-Dbench.tmpdirs=" + String.join(",", options.tempLocations().stream().map(Path::toString).toList())));
         jvmArgs.addAll(extraJvmArgs);
+        if (timing != null) {
+            jvmArgs.addAll(timing.forkArguments());
+        }
         Path resultFile = Files.createTempFile(workDir, "jmh-", ".json");
         ChainedOptionsBuilder builder = new OptionsBuilder()
                 .include("^" + Pattern.quote(benchmark.entry().getUsername()) + "$")

@@ -29,24 +29,32 @@ public final class GoCommand {
 
     /** Runs {@code go run [flags] .} in {@code project} and checks its stdout. */
     public ProcessResult run(Path project, GoEnvironment environment, List<String> flags, String expectedStdout) {
-        ProcessRequest request = go(project, environment)
+        return runner.runChecked(runRequest(project, environment, flags), expectedStdout);
+    }
+
+    /** Returns the request {@link #run} starts, for tools that run the same command another way. */
+    public ProcessRequest runRequest(Path project, GoEnvironment environment, List<String> flags) {
+        return go(project, environment)
                 .argument("run")
                 .arguments(flags)
                 .argument(".")
                 .build();
-        return runner.runChecked(request, expectedStdout);
     }
 
     /** Runs {@code go build [flags] -o OUTPUT .} in {@code project}. */
     public ProcessResult build(Path project, GoEnvironment environment, List<String> flags, Path output) {
-        ProcessRequest request = go(project, environment)
+        return runner.runChecked(buildRequest(project, environment, flags, output), null);
+    }
+
+    /** Returns the request {@link #build} starts, for tools that run the same command another way. */
+    public ProcessRequest buildRequest(Path project, GoEnvironment environment, List<String> flags, Path output) {
+        return go(project, environment)
                 .argument("build")
                 .arguments(flags)
                 .argument("-o")
                 .argument(output.toString())
                 .argument(".")
                 .build();
-        return runner.runChecked(request, null);
     }
 
     /** Runs any go subcommand with its arguments, checking only the exit code. */
@@ -56,11 +64,15 @@ public final class GoCommand {
 
     /** Runs a built program directly and checks its stdout. */
     public ProcessResult exec(Path binary, Path directory, GoEnvironment environment, String expectedStdout) {
-        ProcessRequest request = ProcessRequest.builder(binary, directory)
+        return runner.runChecked(execRequest(binary, directory, environment), expectedStdout);
+    }
+
+    /** Returns the request {@link #exec} starts, for tools that run the same command another way. */
+    public ProcessRequest execRequest(Path binary, Path directory, GoEnvironment environment) {
+        return ProcessRequest.builder(binary, directory)
                 .environment(environment.toMap())
                 .timeout(timeout)
                 .build();
-        return runner.runChecked(request, expectedStdout);
     }
 
     /** Returns the output of {@code go env -json} in the isolated environment. */

@@ -48,6 +48,9 @@ class SuiteRunnerTest {
         assertTrue(environment.path("memoryBytes").asLong() > 0);
         assertFalse(environment.path("workDirectory").path("fileSystem").asText().isEmpty());
         assertFalse(environment.path("timeUtc").asText().isEmpty());
+        assertEquals("TIMING_HELPER", environment.path("timing").path("clock").asText(), environment.toString());
+        assertTrue(environment.path("execFloor").path("medianMs").asDouble() > 0, environment.toString());
+        assertEquals(30, environment.path("execFloor").path("samples").asInt());
 
         JsonNode benchmarks = results.path("benchmarks");
         assertEquals(3, benchmarks.size(), "one record per fixture");
@@ -55,6 +58,10 @@ class SuiteRunnerTest {
             assertEquals("dev.gorunbench.bench.ExecBinaryBenchmark.execBinary", record.path("benchmark").asText());
             assertEquals(2, record.path("primaryMetric").path("rawData").get(0).size(), "smoke takes two samples");
             assertTrue(record.path("secondaryMetrics").has("cpuMs"), record.toString());
+            JsonNode helperTimed = record.path("secondaryMetrics").path("helperTimed").path("rawData").get(0);
+            assertEquals(1.0, helperTimed.get(0).asDouble(), record.toString());
+            JsonNode rss = record.path("secondaryMetrics").path("maxRssMiB").path("rawData").get(0);
+            assertTrue(rss.get(0).asDouble() > 0, record.toString());
         }
         assertEquals(results, ResultsFile.read(root.resolve("results/latest.json")));
 
@@ -95,6 +102,7 @@ class SuiteRunnerTest {
     private Path checkoutCopy() throws Exception {
         Path root = temp.resolve("checkout");
         Trees.copy(TestSupport.fixtures(), root.resolve("fixtures"));
+        Trees.copy(TestSupport.root().resolve("benchmarks/native"), root.resolve("benchmarks/native"));
         return root;
     }
 }
