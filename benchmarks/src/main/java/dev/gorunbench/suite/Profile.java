@@ -14,13 +14,19 @@ import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
  *   <li>{@code default}: the warm-up and measurement counts declared on each benchmark, at least 10
  *       samples each, enough for the statistics of comparisons and reports.
  *   <li>{@code smoke}: the fewest samples that still run every benchmark's setup, timed call and
- *       verification, and cold benchmarks on their first parameter values only; for CI checks that the
- *       suite works, not for numbers.
+ *       verification, cold benchmarks on their first parameter values only and the scaled benchmarks on
+ *       their smallest project only; for CI checks that the suite works, not for numbers.
  * </ul>
  */
 public enum Profile {
     DEFAULT,
     SMOKE;
+
+    /**
+     * A parameter the smoke profile runs on its first value only, in warm benchmarks too: each further
+     * project size costs seconds of untimed generation and first build.
+     */
+    private static final String SMOKE_FIRST_VALUE_ONLY = "packages";
 
     /** Returns the profile named {@code name}, rejecting unknown names. */
     public static Profile fromName(String name) {
@@ -40,9 +46,13 @@ public enum Profile {
     /**
      * Returns whether this profile runs {@code entry} with {@code params}. The smoke profile runs a cold
      * benchmark (one declared without warm-up, which takes seconds per sample) on the first value of
-     * each parameter only, so the whole smoke run stays within a few minutes on two cores.
+     * each parameter only, and any benchmark on the first value of {@code packages} only, so the whole smoke
+     * run stays within a few minutes on two cores.
      */
     boolean includes(BenchmarkListEntry entry, Map<String, String> params) {
+        if (this == SMOKE && !isFirstValue(entry, params, SMOKE_FIRST_VALUE_ONLY)) {
+            return false;
+        }
         if (this == DEFAULT || entry.getWarmupIterations().orElse(1) != 0 || !entry.getParams().hasValue()) {
             return true;
         }
@@ -53,6 +63,12 @@ public enum Profile {
             }
         }
         return true;
+    }
+
+    private static boolean isFirstValue(BenchmarkListEntry entry, Map<String, String> params, String name) {
+        String[] declared = entry.getParams().hasValue() ? entry.getParams().get().get(name) : null;
+        String value = params.get(name);
+        return declared == null || declared.length == 0 || value == null || value.equals(declared[0]);
     }
 
     /** Adds this profile's overrides of the declared counts for one benchmark. */
