@@ -35,7 +35,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * {@code fixtures/modules-src}. go.sum is committed, so every download is verified against it; no
  * network is used.
  *
- * <p>Every sample starts from a build cache that holds the standard library but none of the project's
+ * <p>Every sample starts from a build cache that contains the standard library but none of the project's
  * or the modules' packages, so the three scenarios differ only in where module source comes from:
  * downloaded and extracted, already in the module cache, or in the project's {@code vendor} directory.
  * Left out of the timed region: building the proxy, emptying the module cache (with
@@ -56,7 +56,7 @@ public class ModuleBenchmark {
         return counters.record(state.goBuild());
     }
 
-    /** Every module already extracted in the module cache; only the build is left. */
+    /** Builds with every module already extracted in the module cache, so only the build is left. */
     @Benchmark
     @Warmup(iterations = 0)
     @Measurement(iterations = 10)
@@ -74,8 +74,8 @@ public class ModuleBenchmark {
 
     /**
      * The {@code modules} fixture in its own trial directory with the proxy built and the modules
-     * downloaded once. Before every iteration the build cache is replaced by a copy of one that holds
-     * the standard library, including the standard packages this project needs, and nothing else.
+     * downloaded once. Before every iteration the build cache is replaced by a fresh copy of a cache that
+     * contains the standard packages this project needs and nothing of the project or its modules.
      */
     @State(Scope.Benchmark)
     public static class ModulesProject {
@@ -101,7 +101,7 @@ public class ModuleBenchmark {
             }
             environment = trial.environment.with("GOPROXY", proxy.goproxy());
 
-            // The seed cache holds the standard packages the bundled fixtures use; add those this project uses.
+            // The seed cache contains the standard packages the bundled fixtures use. Add those this project uses.
             List<String> standard = new ArrayList<>();
             String listed = trial.go.invoke(project, environment,
                     List.of("list", "-deps", "-f", "{{if .Standard}}{{.ImportPath}}{{end}}", ".")).stdout();

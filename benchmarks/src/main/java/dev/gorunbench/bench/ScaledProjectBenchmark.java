@@ -23,7 +23,7 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * How the cost of a build grows with the project: {@code go build} after every file changed and
+ * Build cost against project size: {@code go build} after every file changed and
  * {@code go run} with nothing changed, on generated modules of 10, 40 and 120 packages (about 600,
  * 2,400 and 7,200 lines; see {@link ProjectShape#scaled}). The generator is seeded, so every run
  * measures the same code. Each sample also records the project's Go files and lines as secondary

@@ -13,8 +13,9 @@ import java.nio.file.Path;
 
 /**
  * The common part of a trial's setup for states that do not use a bundled fixture: a private trial
- * directory, the toolchain, and an isolated environment whose build cache is a copy of the suite's seed
- * cache (the standard library compiled) when there is one. {@link #close()} removes everything it made.
+ * directory, the toolchain, and an isolated environment. When the suite passed a seed cache (the
+ * standard library compiled), the environment's build cache is a copy of it. {@link #close()} removes
+ * everything the trial made.
  */
 final class TrialDirectory implements AutoCloseable {
     final BenchConfig config;

@@ -16,7 +16,11 @@ import java.util.Set;
 public final class MarkdownReport {
     /** The sections of the page, in order; each area of benchmarks adds its own. */
     private static final List<ReportSection> SECTIONS = List.of(
-            new CoreSection());
+            new CoreSection(),
+            new ScalingSection(),
+            new ModulesSection(),
+            new ToolchainSection(),
+            new PublishedToolchainSection());
 
     private MarkdownReport() {
     }
@@ -57,7 +61,8 @@ public final class MarkdownReport {
         page.append('\n');
 
         for (ReportSection section : SECTIONS) {
-            page.append(section.render(results, records, new ArrayList<>(fixtures)));
+            page.append(section.render(results, records, new ArrayList<>(fixtures),
+                    resultsFile.toAbsolutePath().getParent()));
         }
 
         JsonNode failures = results.path("failures");

@@ -1,6 +1,7 @@
 package dev.gorunbench.report;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Path;
 import java.util.List;
 
 /**
@@ -9,4 +10,12 @@ import java.util.List;
  */
 public interface ReportSection {
     String render(ObjectNode results, List<BenchmarkRecord> records, List<String> fixtures);
+
+    /**
+     * Renders the section with the directory of the results file at hand, for sections that also read a
+     * published file beside it; by default the directory is not needed.
+     */
+    default String render(ObjectNode results, List<BenchmarkRecord> records, List<String> fixtures, Path resultsDir) {
+        return render(results, records, fixtures);
+    }
 }

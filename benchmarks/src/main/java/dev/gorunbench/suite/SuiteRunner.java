@@ -150,7 +150,7 @@ public final class SuiteRunner {
         Progress progress = new Progress(out, total);
         for (int round = 0; round < cases.size(); round++) {
             Case benchmark = cases.get(round);
-            // Each round runs one case under every toolchain; the first toolchain changes from round to round,
+            // Each round runs one case under every toolchain. The first toolchain changes from round to round,
             // so drift in the machine's speed and any order effect fall on every toolchain alike.
             for (int k = 0; k < toolchains.size(); k++) {
                 Measured measured = toolchains.get((round + k) % toolchains.size());

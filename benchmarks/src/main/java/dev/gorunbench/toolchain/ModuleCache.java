@@ -10,10 +10,10 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * Empties a module cache (GOMODCACHE). The go command extracts modules read-only, so a plain recursive
- * delete fails on them; {@code go clean -modcache} knows how to remove them. Building with
- * {@code -modcacherw} would leave them writable instead, but it also changes what a download does, so
- * the benchmarks keep the default and clean this way.
+ * Empties a module cache (GOMODCACHE). The go command extracts modules read-only, so a recursive delete
+ * fails on them (except as root) unless it first makes them writable. {@code go clean -modcache}
+ * removes them. Building with {@code -modcacherw} would leave them writable instead, but it also
+ * changes what a download does, so the benchmarks keep the default and clean this way.
  */
 public final class ModuleCache {
     private ModuleCache() {
