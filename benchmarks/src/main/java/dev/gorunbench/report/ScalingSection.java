@@ -65,13 +65,13 @@ final class ScalingSection implements ReportSection {
                 + "this generated code; the intercept is what a project of size zero would cost, the go "
                 + "command's own fixed work. R squared near 1 means the straight line explains the samples; "
                 + "a fit over fewer than three sizes is not shown.\n\n");
-        page.append("| scenario | per package | per 1,000 lines | intercept | R squared | sizes |\n");
-        page.append("|---|---:|---:|---:|---:|---:|\n");
+        page.append("| scenario | per package | per 1,000 lines | intercept | R squared | R squared, lines | sizes |\n");
+        page.append("|---|---:|---:|---:|---:|---:|---:|\n");
         groups.forEach((name, group) -> {
             Fit byPackages = fit(group, record -> Double.parseDouble(record.param("packages")));
             Fit byLines = fit(group, record -> lines(record) / 1000.0);
             if (group.size() < 3 || byPackages == null) {
-                page.append("| ").append(name).append(" | not fitted | not fitted | | | ").append(group.size())
+                page.append("| ").append(name).append(" | not fitted | not fitted | | | | ").append(group.size())
                         .append(" |\n");
                 return;
             }
@@ -81,11 +81,12 @@ final class ScalingSection implements ReportSection {
                             : CoreTable.formatMs(byLines.slope()) + " ms")
                     .append(" | ").append(CoreTable.formatMs(byPackages.intercept())).append(" ms")
                     .append(" | ").append(String.format(Locale.ROOT, "%.3f", byPackages.rSquared()))
+                    .append(" | ").append(byLines == null ? "" : String.format(Locale.ROOT, "%.3f", byLines.rSquared()))
                     .append(" | ").append(group.size())
                     .append(" |\n");
         });
-        page.append("\nR squared is that of the fit against packages; lines grow in proportion to packages in these "
-                + "projects, so the fit against lines has the same R squared.\n\n");
+        page.append("\nThe intercept and the first R squared belong to the fit against packages, the last R squared to "
+                + "the fit against lines.\n\n");
         page.append("Reproduce: `mvn verify -Pbench -Dbench.include=ScaledProjectBenchmark`\n\n");
         return page.toString();
     }

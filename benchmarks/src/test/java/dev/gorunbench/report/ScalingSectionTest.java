@@ -39,7 +39,7 @@ class ScalingSectionTest {
                 record(120, 7200, 1400, 1400));
         ObjectNode results = ResultsFile.JSON.createObjectNode();
         String page = new ScalingSection().render(results, records, List.of());
-        assertTrue(page.contains("| goBuildColdProjectScaled | 10.0 ms | 167 ms | 200 ms | 1.000 | 3 |"), page);
+        assertTrue(page.contains("| goBuildColdProjectScaled | 10.0 ms | 167 ms | 200 ms | 1.000 | 1.000 | 3 |"), page);
         assertTrue(page.contains("| goBuildColdProjectScaled | 120 | 241 | 7,200 |"), page);
     }
 }
