@@ -54,6 +54,9 @@ final class PublishedToolchainSection implements ReportSection {
                 .append(" (").append(env.path("cpu").path("model").asText()).append(", ")
                 .append(env.path("cpu").path("logicalCores").asText()).append(" logical cores):\n\n");
         page.append(describeToolchains(published));
+        if (!published.path("note").asText().isEmpty()) {
+            page.append("Note recorded with the run: ").append(published.path("note").asText()).append("\n\n");
+        }
         page.append("Every case ran once under each toolchain before the next case started, the first toolchain "
                 + "alternating, so drift in the machine's speed falls on both. Ratios divide the medians by those "
                 + "of `").append(labels.get(0)).append("`.\n\n");
