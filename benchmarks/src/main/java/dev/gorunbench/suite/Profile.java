@@ -15,13 +15,15 @@ import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
  *   <li>{@code default}: the warm-up and measurement counts declared on each benchmark, at least 10
  *       samples each, enough for the statistics of comparisons and reports.
  *   <li>{@code smoke}: the fewest samples that still run every benchmark's setup, timed call and
- *       verification, cold benchmarks on their first parameter values only, and the C stage
- *       benchmarks for C at -O0 only; for CI checks that the suite works, not for numbers.
+ *       verification, cold benchmarks on their first parameter values only, the C stage benchmarks for
+ *       C at -O0 only and the scaled benchmarks on their smallest project only; for CI checks that the
+ *       suite works, not for numbers.
  * </ul>
  */
 public enum Profile {
     DEFAULT,
     SMOKE;
+
 
     /** Returns the profile named {@code name}, rejecting unknown names. */
     public static Profile fromName(String name) {
@@ -39,10 +41,10 @@ public enum Profile {
     }
 
     /**
-     * Parameters that multiply the C stage benchmarks' runs without exercising other code: the smoke
-     * profile runs only their first value (C at -O0), for every benchmark that declares them.
+     * Parameters that multiply runs without exercising other code: the smoke profile runs only their first
+     * value (C at -O0, the smallest generated project), for every benchmark that declares them.
      */
-    private static final Set<String> SMOKE_FIRST_VALUE_ONLY = Set.of("language", "optimization");
+    private static final Set<String> SMOKE_FIRST_VALUE_ONLY = Set.of("language", "optimization", "packages");
 
     /**
      * Returns whether this profile runs {@code entry} with {@code params}, one combination of the
@@ -67,6 +69,7 @@ public enum Profile {
         }
         return true;
     }
+
 
     /** Adds this profile's overrides of the declared counts for one benchmark. */
     void apply(ChainedOptionsBuilder options, BenchmarkListEntry entry) {

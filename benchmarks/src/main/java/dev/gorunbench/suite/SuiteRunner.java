@@ -16,6 +16,7 @@ import dev.gorunbench.toolchain.GoEnvironment;
 import dev.gorunbench.toolchain.GoToolchain;
 import dev.gorunbench.workdir.MountTable;
 import dev.gorunbench.workdir.TempLocation;
+import dev.gorunbench.toolchain.ToolchainChoice;
 import dev.gorunbench.workdir.Trees;
 import dev.gorunbench.workdir.WorkDirectory;
 import java.io.IOException;
@@ -49,10 +50,17 @@ import org.openjdk.jmh.runner.options.VerboseMode;
  * benchmark and parameter set as its own JMH run (so progress can be shown and profiles can shape each
  * benchmark), and writes one results file. A failing benchmark is reported and the rest still run; the
  * run then ends with a non-zero status and {@code results/latest.json} is left as it was.
+ *
+ * <p>With several toolchains ({@code -Dbench.go=LABEL=PATH,LABEL=PATH}) every case runs once under each
+ * toolchain before the next case starts, and each record carries the toolchain's label as its
+ * {@code toolchain} parameter.
  */
 public final class SuiteRunner {
     /** How long an interrupted run waits for its killed children to exit before deleting the work directory. */
     private static final Duration KILL_WAIT = Duration.ofSeconds(10);
+
+    /** The parameter that names the toolchain of a record when several are compared. */
+    public static final String TOOLCHAIN_PARAM = "toolchain";
 
     private final SuiteOptions options;
     private final PrintStream out;
@@ -124,10 +132,24 @@ public final class SuiteRunner {
         cleanUp(workDir, true);
     }
 
+    /** A toolchain of this run with the seed build cache made by it. */
+    private record Measured(ToolchainChoice choice, GoToolchain toolchain, Path seed) {
+        String suffix() {
+            return choice.labeled() ? " [" + choice.label() + "]" : "";
+        }
+    }
+
     private Path runIn(Path workDir) throws IOException {
-        out.println("== Checking the Go toolchain");
-        GoToolchain toolchain = new GoDiscovery(runner).discover(options.go(), System.getenv(), workDir.resolve("probe"));
-        out.println("   " + toolchain.versionLine() + " at " + toolchain.executable());
+        List<ToolchainChoice> choices = ToolchainChoice.parse(options.go());
+        out.println("== Checking the Go toolchain" + (choices.size() > 1 ? "s" : ""));
+        List<GoToolchain> found = new ArrayList<>();
+        for (int i = 0; i < choices.size(); i++) {
+            GoToolchain toolchain = new GoDiscovery(runner).discover(choices.get(i).path(), System.getenv(),
+                    workDir.resolve("probe-" + i));
+            found.add(toolchain);
+            String label = choices.get(i).labeled() ? choices.get(i).label() + ": " : "";
+            out.println("   " + label + toolchain.versionLine() + " at " + toolchain.executable());
+        }
         for (Fixture fixture : Fixture.values()) {
             FixtureSpec.load(options.fixturesDir(), fixture);
         }
@@ -139,11 +161,21 @@ public final class SuiteRunner {
                     + ". List the benchmarks with: java -jar benchmarks/target/benchmarks.jar -l");
         }
 
-        GoCommand go = new GoCommand(toolchain, runner, options.timeout());
+        // A build cache is only useful to the toolchain that filled it, so each executable gets its own seed.
         out.println("== Building the standard library once into a seed cache (untimed)");
-        Path seed = SeedCache.build(go, options.fixturesDir(), workDir.resolve("seed"), out);
-        String goEnv = go.envJson(workDir, GoEnvironment.create(workDir.resolve("env-probe"), System.getenv()));
-        ObjectNode environment = new EnvironmentProbe(runner).collect(toolchain, goEnv, workDir, options.root());
+        List<Measured> toolchains = new ArrayList<>();
+        Map<Path, Path> seeds = new LinkedHashMap<>();
+        for (int i = 0; i < found.size(); i++) {
+            GoToolchain toolchain = found.get(i);
+            GoCommand go = new GoCommand(toolchain, runner, options.timeout());
+            Path seed = seeds.computeIfAbsent(toolchain.executable(),
+                    executable -> SeedCache.build(go, options.fixturesDir(), workDir.resolve("seed-" + seeds.size()), out));
+            toolchains.add(new Measured(choices.get(i), toolchain, seed));
+        }
+        GoToolchain first = found.get(0);
+        GoCommand firstGo = new GoCommand(first, runner, options.timeout());
+        String goEnv = firstGo.envJson(workDir, GoEnvironment.create(workDir.resolve("env-probe"), System.getenv()));
+        ObjectNode environment = new EnvironmentProbe(runner).collect(first, goEnv, workDir, options.root());
         environment.put("label", options.baselineLabel());
         environment.set("tempLocations", paramValues.toJson());
         if (cases.stream().anyMatch(c -> paramValues.hasLocationParam(c.entry()))) {
@@ -151,13 +183,15 @@ public final class SuiteRunner {
             paramValues.print(out);
         }
         out.println("== Building the timing helper and the exec floor (untimed)");
-        timing = TimingSetup.prepare(runner, go, options.root(), workDir);
+        timing = TimingSetup.prepare(runner, firstGo, options.root(), workDir);
         out.println("   " + timing.describeTiming());
         timing.addTo(environment);
 
         RunFiles runFiles = RunFiles.reserve(options.resultsDir(), Instant.now());
         Path log = runFiles.log();
-        out.println("== Running " + cases.size() + " benchmarks, profile " + options.profile().id()
+        int total = cases.size() * toolchains.size();
+        out.println("== Running " + total + " benchmarks, profile " + options.profile().id()
+                + (toolchains.size() > 1 ? ", " + toolchains.size() + " toolchains interleaved" : "")
                 + "; JMH's full output goes to " + log);
 
         boolean otherJmhRun = JmhLock.heldByAnotherRun();
@@ -166,30 +200,48 @@ public final class SuiteRunner {
                     + " both runs go on, but each disturbs the other's numbers.");
         }
 
-        ArrayNode records = ResultsFile.JSON.createArrayNode();
+        // Records are kept per toolchain and written toolchain by toolchain, so a table that takes the first
+        // record of a scenario always compares records of one toolchain.
+        Map<Measured, List<JsonNode>> recordsByToolchain = new LinkedHashMap<>();
+        toolchains.forEach(t -> recordsByToolchain.put(t, new ArrayList<>()));
         ArrayNode failures = ResultsFile.JSON.createArrayNode();
-        Progress progress = new Progress(out, cases.size());
-        for (Case benchmark : cases) {
-            requireNotInterrupted();
-            progress.starting(benchmark.label());
-            Path jmhOutput = Files.createTempFile(workDir, "jmh-output-", ".txt");
-            try {
-                List<JsonNode> produced = runOne(benchmark, toolchain, workDir, seed, jmhOutput);
-                produced.forEach(records::add);
-                progress.finished(summarize(produced));
-            } catch (RunnerException | RuntimeException e) {
+        Progress progress = new Progress(out, total);
+        for (int round = 0; round < cases.size(); round++) {
+            Case benchmark = cases.get(round);
+            // Each round runs one case under every toolchain. The first toolchain changes from round to round,
+            // so drift in the machine's speed and any order effect fall on every toolchain alike.
+            for (int k = 0; k < toolchains.size(); k++) {
                 requireNotInterrupted();
-                String message = FailureMessages.describe(e, Files.readString(jmhOutput));
-                ObjectNode failure = failures.addObject();
-                failure.put("benchmark", benchmark.entry().getUsername());
-                failure.set("params", ResultsFile.JSON.valueToTree(benchmark.params()));
-                failure.put("message", message);
-                progress.finished("FAILED: " + message.replace("\n", "\n       "));
-            } finally {
-                Files.write(log, Files.readAllBytes(jmhOutput), StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-                Files.delete(jmhOutput);
+                Measured measured = toolchains.get((round + k) % toolchains.size());
+                progress.starting(benchmark.label() + measured.suffix());
+                Path jmhOutput = Files.createTempFile(workDir, "jmh-output-", ".txt");
+                try {
+                    List<JsonNode> produced = runOne(benchmark, measured.toolchain(), workDir, measured.seed(), jmhOutput);
+                    if (measured.choice().labeled()) {
+                        produced.forEach(record -> labelRecord(record, measured.choice().label()));
+                    }
+                    recordsByToolchain.get(measured).addAll(produced);
+                    progress.finished(summarize(produced));
+                } catch (RunnerException | RuntimeException e) {
+                    requireNotInterrupted();
+                    String message = FailureMessages.describe(e, Files.readString(jmhOutput));
+                    ObjectNode failure = failures.addObject();
+                    failure.put("benchmark", benchmark.entry().getUsername());
+                    Map<String, String> params = new LinkedHashMap<>(benchmark.params());
+                    if (measured.choice().labeled()) {
+                        params.put(TOOLCHAIN_PARAM, measured.choice().label());
+                    }
+                    failure.set("params", ResultsFile.JSON.valueToTree(params));
+                    failure.put("message", message);
+                    progress.finished("FAILED: " + message.replace("\n", "\n       "));
+                } finally {
+                    Files.write(log, Files.readAllBytes(jmhOutput), StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+                    Files.delete(jmhOutput);
+                }
             }
         }
+        ArrayNode records = ResultsFile.JSON.createArrayNode();
+        recordsByToolchain.values().forEach(list -> list.forEach(records::add));
 
         timing.addExecFloor(environment, records);
 
@@ -201,6 +253,16 @@ public final class SuiteRunner {
         document.put("elapsedSeconds", progress.elapsed().toSeconds());
         document.put("otherJmhRunActive", otherJmhRun);
         document.set("environment", environment);
+        if (toolchains.get(0).choice().labeled()) {
+            ArrayNode list = document.putArray("toolchains");
+            for (Measured measured : toolchains) {
+                ObjectNode entry = list.addObject();
+                entry.put("label", measured.choice().label());
+                entry.put("version", measured.toolchain().version().toString());
+                entry.put("versionLine", measured.toolchain().versionLine());
+                entry.put("executable", measured.toolchain().executable().toString());
+            }
+        }
         document.set("failures", failures);
         document.set("benchmarks", records);
         document.set("attachments", Attachments.collect(workDir));
@@ -213,7 +275,7 @@ public final class SuiteRunner {
         if (!failures.isEmpty()) {
             List<String> failed = new ArrayList<>();
             failures.forEach(f -> failed.add(f.path("benchmark").asText() + " " + f.path("params")));
-            throw new SuiteFailedException(failures.size() + " of " + cases.size() + " benchmarks failed ("
+            throw new SuiteFailedException(failures.size() + " of " + total + " benchmarks failed ("
                     + String.join(", ", failed) + "); see the messages above and " + log
                     + ". results/latest.json was left as it was.", runFile);
         }
@@ -227,6 +289,13 @@ public final class SuiteRunner {
         if (interrupted) {
             throw new IllegalStateException("The run was interrupted; no results file was written.");
         }
+    }
+
+    /** Adds the toolchain's label to a JMH record's params, where JMH tools show it beside the other parameters. */
+    private static void labelRecord(JsonNode record, String label) {
+        ObjectNode object = (ObjectNode) record;
+        ObjectNode params = object.has("params") ? (ObjectNode) object.get("params") : object.putObject("params");
+        params.put(TOOLCHAIN_PARAM, label);
     }
 
     List<Case> selectCases() {
