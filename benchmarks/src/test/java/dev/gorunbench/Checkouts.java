@@ -34,6 +34,7 @@ public final class Checkouts {
     /** Copies the checkout's fixtures to {@code root}/fixtures and returns {@code root}. */
     public static Path copy(Path root) throws IOException {
         Trees.copy(TestSupport.fixtures(), root.resolve("fixtures"));
+        Trees.copy(TestSupport.root().resolve("benchmarks/native"), root.resolve("benchmarks/native"));
         return root;
     }
 

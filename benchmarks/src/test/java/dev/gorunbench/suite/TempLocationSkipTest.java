@@ -27,6 +27,7 @@ class TempLocationSkipTest {
     void missingLocationIsSkippedNotFailed() throws Exception {
         Path root = temp.resolve("checkout");
         Trees.copy(TestSupport.fixtures(), root.resolve("fixtures"));
+        Trees.copy(TestSupport.root().resolve("benchmarks/native"), root.resolve("benchmarks/native"));
         Path missing = temp.resolve("no-such-dir");
         ByteArrayOutputStream console = new ByteArrayOutputStream();
         SuiteOptions options = new SuiteOptions(Profile.SMOKE, "tempDirCreate", "", false, List.of(missing),

@@ -34,6 +34,7 @@ class TwoToolchainRunTest {
         System.setProperty("jmh.ignoreLock", "true");
         Path root = temp.resolve("checkout");
         Trees.copy(TestSupport.fixtures(), root.resolve("fixtures"));
+        Trees.copy(TestSupport.root().resolve("benchmarks/native"), root.resolve("benchmarks/native"));
         Path workRoot = Files.createDirectories(temp.resolve("work-root"));
         String go = TestSupport.go(temp.resolve("probe")).executable().toString();
         ByteArrayOutputStream console = new ByteArrayOutputStream();
