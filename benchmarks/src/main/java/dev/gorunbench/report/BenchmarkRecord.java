@@ -64,8 +64,15 @@ public record BenchmarkRecord(String className, String method, Map<String, Strin
         };
     }
 
-    /** Returns the statistics of the primary metric converted to milliseconds. */
+    /**
+     * Returns the statistics of the command's own wall time in milliseconds: the secondary metric
+     * {@code wallMs} where the timing helper took every sample, else the primary metric converted.
+     */
     public SampleStats statsMs() {
+        double[] wall = secondary.get("wallMs");
+        if (wall != null && wall.length > 0 && Arrays.stream(wall).allMatch(value -> value > 0)) {
+            return SampleStats.of(wall);
+        }
         double factor = millisPerUnit();
         return SampleStats.of(Arrays.stream(samples).map(v -> v * factor).toArray());
     }

@@ -333,8 +333,8 @@ public final class FolkClaims {
         double share = exec.median() / warm.median();
         String figure = "execBinary " + ms(exec.median()) + " / goRunWarm " + ms(warm.median()) + " = "
                 + percent(share) + " (" + fixture + ")";
-        Text measuredAs = Text.of("starting the %s binary (including the JVM's own process start) is %s of a warm `go run`",
-                "启动 %s 二进制文件（含 JVM 自身启动进程的开销）占热 `go run` 的 %s").format(fixture, percent(share));
+        Text measuredAs = Text.of("starting and running the %s binary is %s of a warm `go run`",
+                "启动并运行 %s 二进制文件占热 `go run` 的 %s").format(fixture, percent(share));
         if (share >= NOTICEABLE_SHARE) {
             return new Finding(Verdict.HOLDS, figure,
                     measuredAs.withSuffix(Text.of(", at least the %s counted as noticeable",
