@@ -32,9 +32,9 @@ import org.openjdk.jmh.annotations.Warmup;
 public class GoRunBenchmark {
 
     /**
-     * An empty build cache before every call, so the standard library is compiled too: what a first
-     * {@code go run} on a new machine or in a clean CI job costs. Cold work has no steady state, so
-     * there is no warm-up.
+     * Measures {@code go run} with an empty build cache before every call, so the standard library is
+     * compiled too: what a first {@code go run} on a new machine or in a clean CI job costs. Cold work
+     * has no steady state, so there is no warm-up.
      */
     @Benchmark
     @Warmup(iterations = 0)
@@ -54,7 +54,7 @@ public class GoRunBenchmark {
         return counters.record(state.goRun());
     }
 
-    /** One leaf file changed before each call: the edit-run loop of daily work. */
+    /** Measures {@code go run} after one leaf file changed: the edit-run loop of daily work. */
     @Benchmark
     @Warmup(iterations = 2)
     @Measurement(iterations = 15)
