@@ -38,10 +38,16 @@ final class AbCommand implements Callable<Integer> {
     @Option(names = "--b", paramLabel = "KEY=VALUE", description = "A setting of side B, as --a; repeatable.")
     List<String> sideB = new ArrayList<>();
 
-    @Option(names = "--forks", defaultValue = "2",
-            description = "JMH forks of each side per benchmark (default ${DEFAULT-VALUE}); each fork takes the"
-                    + " benchmark's declared samples.")
+    @Option(names = "--forks", defaultValue = "12",
+            description = "JMH forks of each side per benchmark (default ${DEFAULT-VALUE}, the calibrated setting)."
+                    + " With at least 4 forks per side the forks are compared in pairs, round by round; with fewer"
+                    + " the samples are, and p-values come out too small.")
     int forks;
+
+    @Option(names = "--iterations", defaultValue = "8",
+            description = "Measured samples per fork (default ${DEFAULT-VALUE}, the calibrated setting); 0 keeps the"
+                    + " benchmark's declared count.")
+    int iterations;
 
     @Option(names = "--include", defaultValue = ".*", description = "Regular expression of benchmark names to run.")
     String include;
@@ -82,6 +88,9 @@ final class AbCommand implements Callable<Integer> {
             if (forks < 1) {
                 throw new IllegalArgumentException("--forks=" + forks + " must be at least 1.");
             }
+            if (iterations < 0) {
+                throw new IllegalArgumentException("--iterations=" + iterations + " must be at least 0.");
+            }
             a = InterleavedRunner.Side.parse("A", sideA);
             b = InterleavedRunner.Side.parse("B", sideB);
             options = new SuiteOptions(Profile.fromName(profile), include, go, false, List.of(),
@@ -99,7 +108,7 @@ final class AbCommand implements Callable<Integer> {
         Path fileA = options.resultsDir().resolve("ab-" + stamp + "-a.json");
         Path fileB = options.resultsDir().resolve("ab-" + stamp + "-b.json");
         try (InterleavedRunner.Session session = new InterleavedRunner(options, System.out).open()) {
-            InterleavedRunner.Pair pair = session.run(a, b, forks, options.resultsDir().resolve("ab-" + stamp + ".log"));
+            InterleavedRunner.Pair pair = session.run(a, b, forks, iterations, options.resultsDir().resolve("ab-" + stamp + ".log"));
             write(fileA, pair.a());
             write(fileB, pair.b());
             System.out.println("== Results written to " + fileA + " and " + fileB);

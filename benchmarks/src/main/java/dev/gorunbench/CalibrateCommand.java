@@ -29,9 +29,13 @@ final class CalibrateCommand implements Callable<Integer> {
             description = "Rounds; each runs A/A, a 5%% and a 10%% slowdown once (default ${DEFAULT-VALUE}).")
     int rounds;
 
-    @Option(names = "--forks", defaultValue = "2", description = "Forks per side of each run (default ${DEFAULT-VALUE}),"
+    @Option(names = "--forks", defaultValue = "12", description = "Forks per side of each run (default ${DEFAULT-VALUE}),"
             + " as Cli ab's default.")
     int forks;
+
+    @Option(names = "--iterations", defaultValue = "8", description = "Measured samples per fork (default"
+            + " ${DEFAULT-VALUE}, as Cli ab's default); 0 keeps the benchmark's declared count.")
+    int iterations;
 
     @Option(names = "--alpha", defaultValue = "0.05", description = "Significance level (default ${DEFAULT-VALUE}).")
     double alpha;
@@ -49,14 +53,16 @@ final class CalibrateCommand implements Callable<Integer> {
     @Option(names = "--out", description = "Where the calibration is written; default: results/calibration.json.")
     Path outFile;
 
-    @Option(names = "--reanalyze", description = "Instead of measuring, recompute the rates of this calibration file"
-            + " from its raw samples with --alpha and --min-effect, and print them.")
+    @Option(names = "--reanalyze", description = "Instead of measuring, recompute the verdicts and rates of this"
+            + " calibration file from its raw samples with --alpha and --min-effect, print the rates, and write the"
+            + " recomputed file to --out when given.")
     Path reanalyze;
 
     @Override
     public Integer call() {
-        if (rounds < 1 || forks < 1) {
-            System.err.println("error: --rounds=" + rounds + " and --forks=" + forks + " must both be at least 1.");
+        if (rounds < 1 || forks < 1 || iterations < 0) {
+            System.err.println("error: --rounds=" + rounds + " and --forks=" + forks + " must both be at least 1, and"
+                    + " --iterations=" + iterations + " at least 0.");
             return Cli.UNUSABLE_INPUT;
         }
         SuiteOptions options;
@@ -73,8 +79,15 @@ final class CalibrateCommand implements Callable<Integer> {
         if (reanalyze != null) {
             try {
                 var calibration = ResultsFile.JSON.readTree(reanalyze.toFile());
-                var rates = new Calibration(options, settings, System.out).reanalyze(calibration);
-                System.out.println(ResultsFile.JSON.writeValueAsString(rates));
+                String command = "java -cp benchmarks/target/benchmarks.jar dev.gorunbench.Cli calibrate --reanalyze="
+                        + reanalyze + " --alpha=" + alpha + " --min-effect=" + minEffect
+                        + (outFile != null ? " --out=" + outFile : "");
+                var document = new Calibration(options, settings, System.out).reanalyze(calibration, command);
+                if (outFile != null) {
+                    ResultsFile.write(outFile, document);
+                    System.out.println("== Reanalyzed calibration written to " + outFile);
+                }
+                System.out.println(ResultsFile.JSON.writeValueAsString(document.path("rates")));
                 return Cli.OK;
             } catch (IOException | RuntimeException e) {
                 System.err.println("error: " + reanalyze + " could not be reanalyzed: " + e.getMessage());
@@ -83,10 +96,10 @@ final class CalibrateCommand implements Callable<Integer> {
         }
         Path target = outFile != null ? outFile : options.resultsDir().resolve("calibration.json");
         String command = "java -cp benchmarks/target/benchmarks.jar dev.gorunbench.Cli calibrate --rounds=" + rounds
-                + " --forks=" + forks + " --alpha=" + alpha + " --min-effect=" + minEffect;
+                + " --forks=" + forks + (iterations > 0 ? " --iterations=" + iterations : "") + " --alpha=" + alpha + " --min-effect=" + minEffect;
         try {
             var document = new Calibration(options, settings, System.out)
-                    .run(rounds, forks, command, options.resultsDir().resolve("calibration.log"), target);
+                    .run(rounds, forks, iterations, command, options.resultsDir().resolve("calibration.log"), target);
             ResultsFile.write(target, document);
             System.out.println("== Calibration written to " + target);
             System.out.println(ResultsFile.JSON.writeValueAsString(document.path("rates")));

@@ -102,6 +102,14 @@ public final class Cli implements Callable<Integer> {
         @Option(names = "--work-root", description = "Where the work directory is created; default: java.io.tmpdir.")
         Path workRoot;
 
+        @Option(names = "--forks", defaultValue = "0", description = "JMH forks per benchmark; 0 (default) keeps the"
+                + " profile's. The gate compares fork medians when both runs have at least 4 forks.")
+        int forks;
+
+        @Option(names = "--iterations", defaultValue = "0",
+                description = "Measured samples per fork; 0 (default) keeps the profile's.")
+        int iterations;
+
         @CommandLine.Mixin
         GateOptions gate = new GateOptions();
 
@@ -124,7 +132,7 @@ public final class Cli implements Callable<Integer> {
                 options = new SuiteOptions(Profile.fromName(profile), include, go, keepWork, locations,
                         Duration.ofSeconds(timeoutSeconds), root.toAbsolutePath().normalize(),
                         workRoot != null ? workRoot : Path.of(System.getProperty("java.io.tmpdir")),
-                        baselineUpdate, baselineLabel);
+                        baselineUpdate, baselineLabel, forks, iterations);
             } catch (IllegalArgumentException e) {
                 System.err.println("error: " + e.getMessage());
                 return UNUSABLE_INPUT;

@@ -13,6 +13,7 @@ import dev.gorunbench.fixture.FixtureSpec;
 import dev.gorunbench.fixture.Workspace;
 import dev.gorunbench.report.SampleStats;
 import dev.gorunbench.results.AtomicFiles;
+import dev.gorunbench.results.EnvironmentProbe;
 import dev.gorunbench.results.ResultsFile;
 import dev.gorunbench.toolchain.GoCommand;
 import dev.gorunbench.toolchain.GoDiscovery;
@@ -119,7 +120,7 @@ public final class HyperfineComparison {
 
         Map<Subject, Samples> samples = new LinkedHashMap<>();
         subjects.forEach(subject -> samples.put(subject, new Samples()));
-        String loadBefore = loadAverage();
+        String loadBefore = EnvironmentProbe.loadAverage();
         Instant started = Instant.now();
         for (int round = 0; round < options.rounds(); round++) {
             out.println("== Round " + (round + 1) + " of " + options.rounds());
@@ -279,7 +280,7 @@ public final class HyperfineComparison {
         machine.put("cpu", cpuModel());
         machine.put("logicalCores", Runtime.getRuntime().availableProcessors());
         machine.put("loadAverageBefore", loadBefore);
-        machine.put("loadAverageAfter", loadAverage());
+        machine.put("loadAverageAfter", EnvironmentProbe.loadAverage());
         document.put("go", toolchain.versionLine());
         document.put("hyperfine", hyperfineVersion);
         document.put("jdk", System.getProperty("java.version"));
@@ -333,10 +334,13 @@ public final class HyperfineComparison {
         for (JsonNode row : document.path("commands")) {
             String label = row.path("name").asText() + (row.path("fixture").asText().isEmpty() ? ""
                     : " " + row.path("fixture").asText());
-            table.append(String.format(Locale.ROOT, "%-22s %9.3f ms %9.3f ms %7.3fx %7.2fx %9.3f ms %7.3fx %9.3f ms %7.3fx%n",
+            boolean pumped = row.has("harnessPumpThreadsMedianMs");
+            table.append(String.format(Locale.ROOT, "%-22s %9.3f ms %9.3f ms %7.3fx %7.2fx %12s %8s %9.3f ms %7.3fx%n",
                     label, row.path("hyperfineMedianMs").asDouble(), row.path("harnessMedianMs").asDouble(),
                     row.path("harnessRatio").asDouble(), row.path("target").asDouble(),
-                    row.path("harnessPumpThreadsMedianMs").asDouble(), row.path("harnessPumpThreadsRatio").asDouble(),
+                    pumped ? String.format(Locale.ROOT, "%.3f ms", row.path("harnessPumpThreadsMedianMs").asDouble())
+                            : "not run",
+                    pumped ? String.format(Locale.ROOT, "%.3fx", row.path("harnessPumpThreadsRatio").asDouble()) : "-",
                     row.path("jvmClockMedianMs").asDouble(), row.path("jvmClockRatio").asDouble()));
         }
         return table.toString();
@@ -352,14 +356,6 @@ public final class HyperfineComparison {
 
     private static String median(List<Double> values) {
         return values.isEmpty() ? "-" : String.format(Locale.ROOT, "%.3f", SampleStats.of(array(values)).median());
-    }
-
-    private static String loadAverage() {
-        try {
-            return Files.readString(Path.of("/proc/loadavg")).strip();
-        } catch (IOException e) {
-            return "unknown";
-        }
     }
 
     private static String cpuModel() {

@@ -72,12 +72,25 @@ public record CompareSettings(double alpha, double minEffect, Map<Pattern, Doubl
      * test on two samples of 6 could never reach it (its smallest two-sided p-value is 2 / C(2n, n)).
      */
     public int minSamples() {
-        int n = 6;
+        return smallestTestable(6);
+    }
+
+    /**
+     * Returns the fewest forks per side for a comparison on fork medians: 4, or more where alpha is so small
+     * that the U test on 4 and 4 could never reach it. With fewer forks the comparison uses the samples.
+     */
+    public int minForks() {
+        return smallestTestable(4);
+    }
+
+    private int smallestTestable(int from) {
+        int n = from;
         while (2 / binomial(2 * n, n) >= alpha) {
             n++;
         }
         return n;
     }
+
 
     private static double binomial(int n, int k) {
         double value = 1;

@@ -11,8 +11,9 @@ import java.util.OptionalDouble;
 import java.util.TreeMap;
 
 /**
- * Two results files compared benchmark by benchmark and parameter set, on the primary metric's raw
- * samples (see {@link SampleComparison} for the statistics).
+ * Two results files compared benchmark by benchmark and parameter set, on the wall times of
+ * {@link BenchmarkRecord#wallSamples()}: fork medians where both runs have enough forks, else raw samples
+ * (see {@link SampleComparison} for the statistics).
  *
  * <p>A row is a regression when the U test is significant (p &lt; alpha), the new run is slower, and the
  * ratio's confidence interval reaches the benchmark's minimum effect: a slowdown of at least that size is
@@ -87,6 +88,9 @@ public final class Comparison {
     public static Comparison of(JsonNode base, JsonNode fresh, CompareSettings settings) {
         Map<String, BenchmarkRecord> baseRecords = index(base, settings);
         Map<String, BenchmarkRecord> newRecords = index(fresh, settings);
+        Map<String, List<double[]>> baseForks = forks(base, settings);
+        Map<String, List<double[]>> newForks = forks(fresh, settings);
+        boolean paired = sidesOfOneInterleavedRun(base, fresh);
         int minSamples = settings.minSamples();
         List<Row> rows = new ArrayList<>();
         for (Map.Entry<String, BenchmarkRecord> entry : baseRecords.entrySet()) {
@@ -103,7 +107,11 @@ public final class Comparison {
                 throw new IllegalArgumentException(name + " " + params + " is measured in " + old.unit()
                         + " in one file and in " + now.unit() + " in the other; compare runs of the same harness.");
             }
-            SampleComparison stats = SampleComparison.of(old.samples(), now.samples(), settings.alpha(), minSamples);
+            SampleComparison stats = paired
+                    ? SampleComparison.ofPairedForks(baseForks.get(entry.getKey()), newForks.get(entry.getKey()),
+                            settings.alpha(), minSamples, settings.minForks())
+                    : SampleComparison.ofForks(baseForks.get(entry.getKey()), newForks.get(entry.getKey()),
+                            settings.alpha(), minSamples, settings.minForks());
             rows.add(new Row(name, params, old.unit(), stats, minEffect, verdict(stats, minEffect, settings.alpha())));
         }
         for (Map.Entry<String, BenchmarkRecord> entry : newRecords.entrySet()) {
@@ -181,6 +189,27 @@ public final class Comparison {
             records.put(fullName(record) + " " + pairedParams(record, settings), record);
         }
         return records;
+    }
+
+    /**
+     * Returns whether the two documents are the two sides of one interleaved run ({@code Cli ab}), whose forks
+     * can be paired round by round.
+     */
+    public static boolean sidesOfOneInterleavedRun(JsonNode base, JsonNode fresh) {
+        JsonNode baseVariant = base.path("environment").path("variant");
+        JsonNode newVariant = fresh.path("environment").path("variant");
+        String runId = baseVariant.path("runId").asText("");
+        return !runId.isEmpty() && runId.equals(newVariant.path("runId").asText())
+                && !baseVariant.path("side").asText().equals(newVariant.path("side").asText());
+    }
+
+    private static Map<String, List<double[]>> forks(JsonNode results, CompareSettings settings) {
+        Map<String, List<double[]>> forks = new LinkedHashMap<>();
+        for (JsonNode node : results.path("benchmarks")) {
+            BenchmarkRecord record = BenchmarkRecord.of(node);
+            forks.put(fullName(record) + " " + pairedParams(record, settings), BenchmarkRecord.wallForks(node));
+        }
+        return forks;
     }
 
     private static Map<String, String> pairedParams(BenchmarkRecord record, CompareSettings settings) {

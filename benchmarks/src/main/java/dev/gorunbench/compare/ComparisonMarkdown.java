@@ -40,18 +40,24 @@ public final class ComparisonMarkdown {
     }
 
     static String method(CompareSettings settings) {
-        return String.format(Locale.ROOT, "Method: two-sided Mann-Whitney U test on the raw samples (Apache Commons "
-                + "Statistics), significant at p < %s. Ratio: Hodges-Lehmann estimate of new/base (median of all "
-                + "pairwise ratios) with its %s%% distribution-free confidence interval (Moses). A regression is a "
-                + "significant slowdown whose interval reaches the minimum effect (default %s%%). At least %d samples "
-                + "per side are needed.", trim(settings.alpha()), trim(100 * (1 - settings.alpha())),
-                trim(100 * settings.minEffect()), settings.minSamples());
+        return String.format(Locale.ROOT, "Method: two-sided Mann-Whitney U test (Apache Commons Statistics), "
+                + "significant at p < %s, on the fork medians where both runs have at least %d forks of a benchmark, "
+                + "else on the raw samples. The two sides of one interleaved run (`Cli ab`) are compared round by "
+                + "round instead: two-sided Wilcoxon signed-rank test on the log ratios of paired fork medians, "
+                + "with the Hodges-Lehmann estimate of the ratio. Samples of one fork are not independent (they share the fork's JVM, "
+                + "directories and the machine's state at the time), so a test on the samples of one or two forks "
+                + "gives p-values that are too small and fires on noise; gate on forks (`Cli ab --forks`) where that "
+                + "matters. Ratio: Hodges-Lehmann estimate of new/base (median of all pairwise ratios) with its %s%% "
+                + "distribution-free confidence interval (Moses), on the same basis. Medians are of all samples. A "
+                + "regression is a significant slowdown whose interval reaches the minimum effect (default %s%%). At "
+                + "least %d samples per side are needed.", trim(settings.alpha()), settings.minForks(),
+                trim(100 * (1 - settings.alpha())), trim(100 * settings.minEffect()), settings.minSamples());
     }
 
     static String table(List<Comparison.Row> rows, CompareSettings settings) {
         StringBuilder table = new StringBuilder();
-        table.append("| benchmark | params | base median | new median | ratio new/base | CI of ratio | p | min effect | verdict |\n");
-        table.append("|---|---|---:|---:|---:|---:|---:|---:|---|\n");
+        table.append("| benchmark | params | base median | new median | ratio new/base | CI of ratio | p | based on | min effect | verdict |\n");
+        table.append("|---|---|---:|---:|---:|---:|---:|---|---:|---|\n");
         for (Comparison.Row row : rows) {
             SampleComparison stats = row.stats();
             String unit = " " + row.unit().replace("/op", "");
@@ -65,6 +71,8 @@ public final class ComparisonMarkdown {
                     .append(" | ").append(stats == null || !stats.hasEnoughSamples() ? "-"
                             : String.format(Locale.ROOT, "%.3f to %.3f", stats.ratioLower(), stats.ratioUpper()))
                     .append(" | ").append(stats == null || !stats.hasEnoughSamples() ? "-" : formatP(stats.pValue()))
+                    .append(" | ").append(stats == null ? "-" : stats.baseCount() + " + " + stats.newCount() + " "
+                            + stats.basis().text())
                     .append(" | ").append(trim(100 * row.minEffect())).append('%')
                     .append(" | ").append(row.verdictText(settings.minSamples()))
                     .append(" |\n");
@@ -83,6 +91,7 @@ public final class ComparisonMarkdown {
         summary.put("alpha", settings.alpha());
         summary.put("minEffect", settings.minEffect());
         summary.put("minSamples", settings.minSamples());
+        summary.put("minForks", settings.minForks());
         comparison.geometricMeanRatio().ifPresentOrElse(mean -> summary.put("geometricMeanRatio", mean),
                 () -> summary.putNull("geometricMeanRatio"));
         summary.put("regressions", comparison.regressions().size());
@@ -97,8 +106,9 @@ public final class ComparisonMarkdown {
             node.put("minEffect", row.minEffect());
             SampleComparison stats = row.stats();
             if (stats != null) {
-                node.put("baseSamples", stats.baseCount());
-                node.put("newSamples", stats.newCount());
+                node.put("basis", stats.basis().name().toLowerCase(Locale.ROOT).replace('_', '-'));
+                node.put("baseCount", stats.baseCount());
+                node.put("newCount", stats.newCount());
                 node.put("baseMedian", stats.baseMedian());
                 node.put("newMedian", stats.newMedian());
                 if (stats.hasEnoughSamples()) {

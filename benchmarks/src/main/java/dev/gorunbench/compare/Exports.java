@@ -40,13 +40,14 @@ public final class Exports {
             BenchmarkRecord record = BenchmarkRecord.of(node);
             double toNanos = nanosPerUnit(record.unit());
             double[] cpu = record.secondary().get("cpuMs");
-            boolean withCpu = cpu != null && cpu.length == record.samples().length;
+            double[] wall = record.wallSamples();
+            boolean withCpu = cpu != null && cpu.length == wall.length;
             for (int i = 0; withCpu && i < cpu.length; i++) {
                 withCpu = cpu[i] >= 0;
             }
             String name = benchstatName(record, cores);
-            for (int i = 0; i < record.samples().length; i++) {
-                text.append(name).append(" 1 ").append(Math.round(record.samples()[i] * toNanos)).append(" ns/op");
+            for (int i = 0; i < wall.length; i++) {
+                text.append(name).append(" 1 ").append(Math.round(wall[i] * toNanos)).append(" ns/op");
                 if (withCpu) {
                     text.append(' ').append(Math.round(cpu[i] * 1e6)).append(" cpu-ns/op");
                 }
@@ -79,7 +80,7 @@ public final class Exports {
             if (record.samples().length == 0) {
                 continue;
             }
-            SampleStats stats = record.stats();
+            SampleStats stats = record.wallStats();
             ObjectNode entry = entries.addObject();
             StringBuilder name = new StringBuilder(record.className()).append('.').append(record.method());
             record.params().forEach((key, value) -> name.append(' ').append(key).append('=').append(value));

@@ -1,13 +1,23 @@
 package dev.gorunbench.compare;
 
 import java.util.Arrays;
+import java.util.List;
 import org.apache.commons.math3.distribution.NormalDistribution;
 import org.apache.commons.math3.stat.descriptive.rank.Percentile;
 import org.apache.commons.statistics.inference.AlternativeHypothesis;
 import org.apache.commons.statistics.inference.MannWhitneyUTest;
+import org.apache.commons.statistics.inference.WilcoxonSignedRankTest;
 
 /**
- * The statistics of one benchmark in two runs, on the raw samples.
+ * The statistics of one benchmark in two runs.
+ *
+ * <p>The unit of the statistics is the fork where both runs have enough forks, else the sample. Samples of
+ * one JMH fork are not independent: they share the fork's JVM, work directory and caches, and the machine's
+ * state during those seconds, so a test that counts each sample as independent finds "significant"
+ * differences between two forks of the same configuration far more often than alpha (see
+ * {@code docs/baselines-and-gate.md}). Each fork's median is one independent observation, so with enough
+ * forks the test and the interval below run on the fork medians ({@link Basis#FORK_MEDIANS}); with fewer,
+ * on the raw samples ({@link Basis#SAMPLES}), and the p-value is then smaller than it should be.
  *
  * <ul>
  *   <li>Significance: the two-sided Mann-Whitney U test of Commons Statistics (exact p-value for small
@@ -27,9 +37,95 @@ import org.apache.commons.statistics.inference.MannWhitneyUTest;
  * @param ratioLower lower end of the ratio's confidence interval; NaN with too few samples
  * @param ratioUpper upper end of the ratio's confidence interval; NaN with too few samples
  * @param pValue two-sided p-value of the U test; NaN with too few samples
+ * @param basis what the counts, the test and the ratio are on: fork medians or raw samples
  */
 public record SampleComparison(int baseCount, int newCount, double baseMedian, double newMedian, double ratio,
-        double ratioLower, double ratioUpper, double pValue) {
+        double ratioLower, double ratioUpper, double pValue, Basis basis) {
+
+    /** The unit of observation of a comparison. */
+    public enum Basis {
+        /** Every raw sample counts as one observation. */
+        SAMPLES("samples"),
+        /** Each fork's median counts as one observation. */
+        FORK_MEDIANS("fork medians"),
+        /**
+         * The forks of an interleaved run, paired by round: each round's ratio of the new fork's median to
+         * the base fork's median counts as one observation.
+         */
+        PAIRED_FORKS("paired forks");
+
+        private final String text;
+
+        Basis(String text) {
+            this.text = text;
+        }
+
+        public String text() {
+            return text;
+        }
+    }
+
+    /**
+     * Compares two runs given fork by fork: on the fork medians when both have at least {@code minForks}
+     * forks, else on all samples (at least {@code minSamples} per side). The medians reported are those of
+     * all samples in either case.
+     */
+    public static SampleComparison ofForks(List<double[]> base, List<double[]> fresh, double alpha, int minSamples,
+            int minForks) {
+        double[] allBase = flatten(base);
+        double[] allFresh = flatten(fresh);
+        if (base.size() < minForks || fresh.size() < minForks) {
+            return of(allBase, allFresh, alpha, minSamples);
+        }
+        SampleComparison byFork = of(forkMedians(base), forkMedians(fresh), alpha, minForks);
+        return new SampleComparison(byFork.baseCount(), byFork.newCount(), median(allBase), median(allFresh),
+                byFork.ratio(), byFork.ratioLower(), byFork.ratioUpper(), byFork.pValue(), Basis.FORK_MEDIANS);
+    }
+
+    /**
+     * Compares the forks of an interleaved run round by round: fork i of {@code base} and fork i of
+     * {@code fresh} ran one after the other, so machine drift that lasts longer than a fork affects both.
+     * The test is the two-sided Wilcoxon signed-rank test on the log ratios of the fork medians; the ratio
+     * is the Hodges-Lehmann estimate (the median of the Walsh averages of the log ratios) with its
+     * distribution-free interval. With unequal fork counts, or fewer than {@code minForks} pairs, this
+     * falls back to {@link #ofForks}.
+     */
+    public static SampleComparison ofPairedForks(List<double[]> base, List<double[]> fresh, double alpha,
+            int minSamples, int minForks) {
+        if (base.size() != fresh.size() || base.size() < minForks) {
+            return ofForks(base, fresh, alpha, minSamples, minForks);
+        }
+        int n = base.size();
+        double[] logRatios = new double[n];
+        for (int i = 0; i < n; i++) {
+            logRatios[i] = Math.log(median(fresh.get(i))) - Math.log(median(base.get(i)));
+        }
+        double p = WilcoxonSignedRankTest.withDefaults()
+                .with(AlternativeHypothesis.TWO_SIDED)
+                .test(logRatios)
+                .getPValue();
+        double[] walsh = new double[n * (n + 1) / 2];
+        int index = 0;
+        for (int i = 0; i < n; i++) {
+            for (int j = i; j < n; j++) {
+                walsh[index++] = (logRatios[i] + logRatios[j]) / 2;
+            }
+        }
+        Arrays.sort(walsh);
+        double z = new NormalDistribution(null, 0, 1).inverseCumulativeProbability(1 - alpha / 2);
+        // k-th order statistic, 1-based, from the normal approximation of the signed-rank statistic.
+        int k = (int) Math.max(1, Math.floor(n * (n + 1) / 4.0 - z * Math.sqrt(n * (n + 1) * (2 * n + 1) / 24.0)));
+        return new SampleComparison(n, n, median(flatten(base)), median(flatten(fresh)), Math.exp(median(walsh)),
+                Math.exp(walsh[k - 1]), Math.exp(walsh[walsh.length - k]), p, Basis.PAIRED_FORKS);
+    }
+
+    private static double[] forkMedians(List<double[]> forks) {
+        return forks.stream().mapToDouble(SampleComparison::median).toArray();
+    }
+
+    private static double[] flatten(List<double[]> forks) {
+        return forks.stream().flatMapToDouble(Arrays::stream).toArray();
+    }
 
     /**
      * Compares the samples; with fewer than {@code minSamples} on either side only the counts and medians
@@ -40,7 +136,7 @@ public record SampleComparison(int baseCount, int newCount, double baseMedian, d
         double newMedian = median(fresh);
         if (base.length < minSamples || fresh.length < minSamples) {
             return new SampleComparison(base.length, fresh.length, baseMedian, newMedian, Double.NaN, Double.NaN,
-                    Double.NaN, Double.NaN);
+                    Double.NaN, Double.NaN, Basis.SAMPLES);
         }
         for (double value : concat(base, fresh)) {
             if (!(value > 0) || Double.isInfinite(value)) {
@@ -70,7 +166,7 @@ public record SampleComparison(int baseCount, int newCount, double baseMedian, d
         double lower = logRatios[k - 1];
         double upper = logRatios[(int) (mn - k)];
         return new SampleComparison(n, m, baseMedian, newMedian, Math.exp(estimate), Math.exp(lower),
-                Math.exp(upper), p);
+                Math.exp(upper), p, Basis.SAMPLES);
     }
 
     public boolean hasEnoughSamples() {

@@ -84,22 +84,52 @@ public record BenchmarkRecord(String className, String method, Map<String, Strin
     }
 
     /**
-     * Returns the statistics of the command's own wall time, in this record's unit: the secondary metric
-     * {@code wallMs} (taken by the timing helper where it ran) when every sample has it, else JMH's primary
-     * metric, which also counts the JVM's cost of starting the process.
+     * Returns the statistics of the command's own wall time, in this record's unit; see {@link #wallSamples()}.
      */
     public SampleStats wallStats() {
-        double[] wall = secondary.get("wallMs");
-        if (wall == null || wall.length == 0 || Arrays.stream(wall).anyMatch(value -> value <= 0)) {
-            return stats();
+        return SampleStats.of(wallSamples());
+    }
+
+    /**
+     * Returns the samples of the command's own wall time, in this record's unit: the secondary metric
+     * {@code wallMs} (taken by the timing helper where it ran) when every sample has it, else JMH's primary
+     * metric, which also counts the JVM's cost of starting the process. Reports, comparisons, the gate and
+     * the exports all read these.
+     */
+    public double[] wallSamples() {
+        if (!hasWallSamples()) {
+            return samples;
         }
+        double[] wall = secondary.get("wallMs");
         double perMillisecond = switch (unit.replace("/op", "")) {
             case "s" -> 1e-3;
             case "us" -> 1e3;
             case "ns" -> 1e6;
             default -> 1;
         };
-        return SampleStats.of(Arrays.stream(wall).map(value -> value * perMillisecond).toArray());
+        return Arrays.stream(wall).map(value -> value * perMillisecond).toArray();
+    }
+
+    /**
+     * Returns the samples of {@link #wallSamples()} of the JMH record {@code node} split by fork, one array per
+     * row of its primary metric's {@code rawData}.
+     */
+    public static List<double[]> wallForks(JsonNode node) {
+        double[] all = of(node).wallSamples();
+        List<double[]> forks = new ArrayList<>();
+        int start = 0;
+        for (JsonNode fork : node.path("primaryMetric").path("rawData")) {
+            int end = Math.min(all.length, start + fork.size());
+            forks.add(Arrays.copyOfRange(all, start, end));
+            start = end;
+        }
+        return forks;
+    }
+
+    /** Returns whether the record has the secondary metric {@code wallMs} for every sample. */
+    public boolean hasWallSamples() {
+        double[] wall = secondary.get("wallMs");
+        return wall != null && wall.length == samples.length && Arrays.stream(wall).allMatch(value -> value > 0);
     }
 
     /** Returns whether every sample's wall time was taken by the timing helper rather than the JVM. */

@@ -10,24 +10,22 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The regression gate's calibration: false-alarm and detection rates from {@code results/calibration.json},
- * which {@code Cli calibrate} writes. That file is not part of a suite run, so it is read from the
- * {@code results} directory of the checkout: {@code bench.root} when set, else the working directory.
+ * The regression gate's calibration: false-alarm and detection rates from {@code calibration.json}, which
+ * {@code Cli calibrate} writes into {@code results/}. That file is not part of a suite run, so it is read
+ * from the directory of the results file the report is made from.
  */
 final class CalibrationSection implements ReportSection {
-    private final Path file;
-
-    CalibrationSection() {
-        this(Path.of(System.getProperty("bench.root", "")).resolve("results").resolve("calibration.json"));
-    }
-
-    CalibrationSection(Path file) {
-        this.file = file;
-    }
+    static final String FILE_NAME = "calibration.json";
 
     @Override
     public String render(ObjectNode results, List<BenchmarkRecord> records, List<String> fixtures) {
-        if (!Files.isRegularFile(file)) {
+        return "";
+    }
+
+    @Override
+    public String render(ObjectNode results, List<BenchmarkRecord> records, List<String> fixtures, Path resultsDir) {
+        Path file = resultsDir == null ? null : resultsDir.resolve(FILE_NAME);
+        if (file == null || !Files.isRegularFile(file)) {
             return "";
         }
         JsonNode calibration;
@@ -53,6 +51,19 @@ final class CalibrationSection implements ReportSection {
                 trim(100 * settings.path("minEffect").asDouble()), calibration.path("timeUtc").asText(),
                 env.path("cpu.model").asText(), env.path("cpu.logicalCores").asText(), env.path("go.version").asText(),
                 calibration.path("elapsedSeconds").asLong(), calibration.path("pilotWarmBuildMedianMs").asDouble()));
+        page.append(String.format(Locale.ROOT, "Samples per fork: %s. The gate's statistics: interleaved runs pair "
+                + "fork i of A with fork i of B (Wilcoxon signed-rank test on the ratios of fork medians); sequential "
+                + "comparisons use the fork medians (Mann-Whitney U test) when both runs have at least %d forks, "
+                + "else the raw samples.%n%n",
+                settings.path("iterationsPerFork").asText("as declared"), settings.path("minForks").asInt(4)));
+        JsonNode reanalysis = calibration.path("reanalysis");
+        if (reanalysis.isObject()) {
+            page.append("The verdicts were recomputed from the stored samples with `").append(reanalysis.path("command").asText())
+                    .append("` (alpha ").append(reanalysis.path("alpha").asText()).append(", minimum effect ")
+                    .append(trim(100 * reanalysis.path("minEffect").asDouble()))
+                    .append("%); the first run has no sequential comparison, because the pilot's samples are not stored."
+                            + "\n\n");
+        }
         if (!calibration.path("complete").asBoolean(true)) {
             page.append("**This calibration was interrupted**; the table counts the ")
                     .append(calibration.path("runs").size()).append(" runs it finished.\n\n");
@@ -70,6 +81,11 @@ final class CalibrationSection implements ReportSection {
                     .append(" | ").append(fraction(rate.path("sequentialAlarms").asInt(), rate.path("sequentialRuns").asInt()))
                     .append(" | ").append(target(condition))
                     .append(" |\n");
+        }
+        if (env.hasNonNull("loadAverageBefore")) {
+            page.append("\nLoad average (`/proc/loadavg`) before the calibration: ")
+                    .append(env.path("loadAverageBefore").asText()).append("; after: ")
+                    .append(env.path("loadAverageAfter").asText("unknown")).append(".\n");
         }
         if (env.hasNonNull("note")) {
             page.append("\nNote: ").append(env.path("note").asText()).append(".\n");

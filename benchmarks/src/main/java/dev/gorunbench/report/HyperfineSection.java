@@ -2,18 +2,43 @@ package dev.gorunbench.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.gorunbench.results.ResultsFile;
+import dev.gorunbench.results.ResultsFormatException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 
 /**
  * The side-by-side comparison with hyperfine that {@code benchmarks/compare-hyperfine.sh} wrote to
  * {@code results/hyperfine-comparison.json}, which the suite runner copies into each results file as
- * {@code hyperfineComparison}. It has its own time and command, independent of the benchmark run.
+ * {@code hyperfineComparison}. It has its own time and command, independent of the benchmark run, so where
+ * the directory of the results file contains a {@code hyperfine-comparison.json}, that file (the newest
+ * comparison) is shown in place of the copy.
  */
 final class HyperfineSection implements ReportSection {
+    static final String FILE_NAME = "hyperfine-comparison.json";
+
+    @Override
+    public String render(ObjectNode results, List<BenchmarkRecord> records, List<String> fixtures, Path resultsDir) {
+        Path file = resultsDir == null ? null : resultsDir.resolve(FILE_NAME);
+        if (file == null || !Files.isRegularFile(file)) {
+            return render(results, records, fixtures);
+        }
+        try {
+            return render(ResultsFile.JSON.readTree(file.toFile()));
+        } catch (IOException e) {
+            throw new ResultsFormatException(file, "not valid JSON: " + e.getMessage(), e);
+        }
+    }
+
     @Override
     public String render(ObjectNode results, List<BenchmarkRecord> records, List<String> fixtures) {
-        JsonNode comparison = results.path("hyperfineComparison");
+        return render(results.path("hyperfineComparison"));
+    }
+
+    private static String render(JsonNode comparison) {
         if (!comparison.isObject()) {
             return "";
         }

@@ -104,7 +104,7 @@ final class ScalingSection implements ReportSection {
         }
         for (BenchmarkRecord record : group) {
             double x = size.applyAsDouble(record);
-            for (double sample : record.samples()) {
+            for (double sample : record.wallSamples()) {
                 regression.addData(x, sample);
             }
         }

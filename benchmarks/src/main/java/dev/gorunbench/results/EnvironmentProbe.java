@@ -84,6 +84,19 @@ public final class EnvironmentProbe {
         }
     }
 
+    /**
+     * Returns the load averages as Linux's {@code /proc/loadavg} states them (1, 5 and 15 minutes, runnable
+     * and total threads), else the JVM's one-minute figure (macOS), else "unknown" (Windows has none).
+     */
+    public static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).strip();
+        } catch (IOException e) {
+            double load = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+            return load < 0 ? UNKNOWN : String.format(java.util.Locale.ROOT, "%.2f", load);
+        }
+    }
+
     private Optional<String> git(Path dir, List<String> arguments) {
         Optional<Path> git = findOnPath(System.getProperty("os.name", "").startsWith("Windows") ? "git.exe" : "git");
         if (git.isEmpty()) {

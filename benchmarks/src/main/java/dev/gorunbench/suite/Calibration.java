@@ -33,9 +33,9 @@ import java.util.Map;
  * on both sides. The delay is set from the median of a first, uncounted A/A run.
  *
  * <p>Each round runs the three conditions (A/A, 5%, 10%) as interleaved A/B runs, in an order that rotates
- * every round. Two rates are reported: interleaved (B against A of the same run) and sequential (A or B
- * of one run against A of the run before it, as the gate compares a run with a baseline from an earlier
- * run).
+ * every round. Two rates are reported: interleaved (B against A of the same run, forks paired by round
+ * as {@code Cli ab} compares them) and sequential (A or B of one run against A of the run before it, as
+ * the gate compares a run with a baseline from an earlier run).
  */
 public final class Calibration {
     /** A condition: its name and the slowdown of side B as a fraction of the warm build time. */
@@ -56,19 +56,23 @@ public final class Calibration {
     }
 
     /**
-     * Runs {@code rounds} rounds with {@code forks} forks per side and returns the calibration document. The
+     * Runs {@code rounds} rounds with {@code forks} forks per side, each fork measuring {@code iterations}
+     * samples (0: as the benchmark declares), and returns the calibration document. The
      * document is also written to {@code target} after every run, so an interrupted calibration keeps the
      * runs it finished.
      */
-    public ObjectNode run(int rounds, int forks, String command, Path log, Path target) throws IOException {
+    public ObjectNode run(int rounds, int forks, int iterations, String command, Path log, Path target)
+            throws IOException {
         Instant start = Instant.now();
+        String loadBefore = EnvironmentProbe.loadAverage();
         InterleavedRunner runner = new InterleavedRunner(options, out);
         try (InterleavedRunner.Session session = runner.open()) {
             Path wrapper = buildWrapper(session);
             String goflags = "-toolexec=" + wrapper;
             out.println("== Pilot A/A run to measure the warm build time (not counted)");
-            InterleavedRunner.Pair pilot = session.run(side("A", goflags, 0), side("B", goflags, 0), forks, log);
-            double warmMs = SampleStats.of(samples(pilot.a())).median();
+            InterleavedRunner.Pair pilot = session.run(side("A", goflags, 0), side("B", goflags, 0), forks, iterations,
+                    log);
+            double warmMs = SampleStats.of(flatten(samples(pilot.a()))).median();
             ObjectNode document = ResultsFile.JSON.createObjectNode();
             document.put("schemaVersion", 1);
             document.put("command", command);
@@ -80,43 +84,48 @@ public final class Calibration {
             for (String path : List.of("os/name", "os/arch", "cpu/model", "cpu/logicalCores", "go/version")) {
                 environment.put(path.replace('/', '.'), EnvironmentProbe.text(env, path));
             }
-            environment.put("note", "shared machine: other jobs were running during the calibration");
+            environment.put("loadAverageBefore", loadBefore);
             ObjectNode used = document.putObject("settings");
             used.put("alpha", settings.alpha());
             used.put("minEffect", settings.minEffect());
             used.put("forksPerSide", forks);
+            used.put("minForks", settings.minForks());
+            used.put("iterationsPerFork", iterations > 0 ? String.valueOf(iterations) : "as declared");
             used.put("rounds", rounds);
             document.put("pilotWarmBuildMedianMs", warmMs);
 
             ArrayNode runs = document.putArray("runs");
-            double[] previousA = samples(pilot.a());
+            List<double[]> previousA = samples(pilot.a());
             for (int round = 0; round < rounds; round++) {
                 for (int i = 0; i < CONDITIONS.size(); i++) {
                     Condition condition = CONDITIONS.get((i + round) % CONDITIONS.size());
                     long delayMs = Math.round(condition.slowdown() * warmMs);
                     out.println("== Round " + (round + 1) + " of " + rounds + ": " + condition.name()
                             + " (link delay " + delayMs + " ms)");
-                    InterleavedRunner.Pair pair = session.run(side("A", goflags, 0), side("B", goflags, delayMs), forks, log);
-                    double[] a = samples(pair.a());
-                    double[] b = samples(pair.b());
+                    InterleavedRunner.Pair pair = session.run(side("A", goflags, 0), side("B", goflags, delayMs), forks,
+                            iterations, log);
+                    List<double[]> a = samples(pair.a());
+                    List<double[]> b = samples(pair.b());
                     ObjectNode run = runs.addObject();
                     run.put("round", round + 1);
                     run.put("condition", condition.name());
                     run.put("delayMs", delayMs);
-                    put(run.putObject("interleaved"), a, b);
+                    put(run.putObject("interleaved"), a, b, true);
                     ObjectNode sequential = run.putObject("sequential");
-                    put(sequential.putObject("aAgainstPreviousA"), previousA, a);
-                    put(sequential.putObject("bAgainstPreviousA"), previousA, b);
+                    put(sequential.putObject("aAgainstPreviousA"), previousA, a, false);
+                    put(sequential.putObject("bAgainstPreviousA"), previousA, b, false);
                     run.set("a", forks(pair.a()));
                     run.set("b", forks(pair.b()));
                     previousA = a;
                     document.put("elapsedSeconds", Duration.between(start, Instant.now()).toSeconds());
+                    environment.put("loadAverageAfter", EnvironmentProbe.loadAverage());
                     document.put("complete", false);
                     document.set("rates", rates(runs));
                     ResultsFile.write(target, document);
                 }
             }
             document.put("complete", true);
+            environment.put("loadAverageAfter", EnvironmentProbe.loadAverage());
             document.put("elapsedSeconds", Duration.between(start, Instant.now()).toSeconds());
             document.set("rates", rates(runs));
             return document;
@@ -125,32 +134,48 @@ public final class Calibration {
 
     /**
      * Recomputes every verdict of a calibration document from its raw samples with this calibration's
-     * settings, in the order the runs were made, and returns the new rates: how other defaults would
-     * have done on the same measurements.
+     * settings and the current statistics, in the order the runs were made, and returns the document with
+     * the new verdicts and rates: how other defaults would have done on the same measurements. The first
+     * run has no sequential comparison, because the pilot run's samples are not stored.
      */
-    public ObjectNode reanalyze(JsonNode calibration) {
-        ArrayNode runs = ResultsFile.JSON.createArrayNode();
-        double[] previousA = null;
-        for (JsonNode stored : calibration.path("runs")) {
-            double[] a = flatten(stored.path("a"));
-            double[] b = flatten(stored.path("b"));
-            ObjectNode run = runs.addObject();
-            run.put("condition", stored.path("condition").asText());
-            put(run.putObject("interleaved"), a, b);
+    public ObjectNode reanalyze(JsonNode calibration, String command) {
+        ObjectNode document = calibration.deepCopy();
+        List<double[]> previousA = null;
+        for (JsonNode node : document.path("runs")) {
+            ObjectNode run = (ObjectNode) node;
+            List<double[]> a = readForks(run.path("a"));
+            List<double[]> b = readForks(run.path("b"));
+            put(run.putObject("interleaved"), a, b, true);
             ObjectNode sequential = run.putObject("sequential");
             if (previousA != null) {
-                put(sequential.putObject("aAgainstPreviousA"), previousA, a);
-                put(sequential.putObject("bAgainstPreviousA"), previousA, b);
+                put(sequential.putObject("aAgainstPreviousA"), previousA, a, false);
+                put(sequential.putObject("bAgainstPreviousA"), previousA, b, false);
             }
             previousA = a;
         }
-        return rates(runs);
+        ObjectNode used = document.putObject("reanalysis");
+        used.put("command", command);
+        used.put("alpha", settings.alpha());
+        used.put("minEffect", settings.minEffect());
+        used.put("minForks", settings.minForks());
+        document.set("rates", rates(document.path("runs")));
+        return document;
     }
 
-    private static double[] flatten(JsonNode forks) {
-        List<Double> values = new ArrayList<>();
-        forks.forEach(fork -> fork.forEach(value -> values.add(value.asDouble())));
-        return values.stream().mapToDouble(Double::doubleValue).toArray();
+    private static List<double[]> readForks(JsonNode forks) {
+        List<double[]> values = new ArrayList<>();
+        for (JsonNode fork : forks) {
+            double[] samples = new double[fork.size()];
+            for (int i = 0; i < samples.length; i++) {
+                samples[i] = fork.get(i).asDouble();
+            }
+            values.add(samples);
+        }
+        return values;
+    }
+
+    private static double[] flatten(List<double[]> forks) {
+        return forks.stream().flatMapToDouble(java.util.Arrays::stream).toArray();
     }
 
     private Path buildWrapper(InterleavedRunner.Session session) {
@@ -168,8 +193,15 @@ public final class Calibration {
                 "env.GORUNBENCH_LINK_DELAY_MS", String.valueOf(delayMs)));
     }
 
-    private void put(ObjectNode target, double[] base, double[] fresh) {
-        SampleComparison stats = SampleComparison.of(base, fresh, settings.alpha(), settings.minSamples());
+    /**
+     * Compares {@code fresh} with {@code base} as the gate does and writes the verdict into {@code target}.
+     * Set {@code paired} when both are sides of one interleaved run, which {@code Cli ab} compares fork by fork.
+     */
+    private void put(ObjectNode target, List<double[]> base, List<double[]> fresh, boolean paired) {
+        SampleComparison stats = paired
+                ? SampleComparison.ofPairedForks(base, fresh, settings.alpha(), settings.minSamples(), settings.minForks())
+                : SampleComparison.ofForks(base, fresh, settings.alpha(), settings.minSamples(), settings.minForks());
+        target.put("basis", stats.basis().name().toLowerCase(Locale.ROOT).replace('_', '-'));
         target.put("baseMedianMs", stats.baseMedian());
         target.put("newMedianMs", stats.newMedian());
         target.put("ratio", stats.ratio());
@@ -215,11 +247,16 @@ public final class Calibration {
         return rates;
     }
 
-    private static double[] samples(JsonNode results) {
-        return BenchmarkRecord.of(results.path("benchmarks").get(0)).samples();
+    private static List<double[]> samples(JsonNode results) {
+        return BenchmarkRecord.wallForks(results.path("benchmarks").get(0));
     }
 
+    /** Returns the wall times of each fork, as {@link #samples} reads them, one array per fork. */
     private static ArrayNode forks(JsonNode results) {
-        return (ArrayNode) results.path("benchmarks").get(0).path("primaryMetric").path("rawData").deepCopy();
+        JsonNode record = results.path("benchmarks").get(0);
+        JsonNode raw = BenchmarkRecord.of(record).hasWallSamples()
+                ? record.path("secondaryMetrics").path("wallMs").path("rawData")
+                : record.path("primaryMetric").path("rawData");
+        return (ArrayNode) raw.deepCopy();
     }
 }

@@ -129,6 +129,8 @@ public final class InterleavedRunner {
     /** A work directory with toolchains and seed caches that several interleaved runs can share. */
     public final class Session implements AutoCloseable {
         private final Path workDir;
+        /** The timing helper and exec floor, built with the first toolchain a run prepares. */
+        private TimingSetup timing;
         private final Thread cleanup;
         private final SuiteRunner suite = new SuiteRunner(options, out);
         private final Map<String, Prepared> toolchains = new HashMap<>();
@@ -143,6 +145,7 @@ public final class InterleavedRunner {
             for (Fixture fixture : Fixture.values()) {
                 FixtureSpec.load(options.fixturesDir(), fixture);
             }
+            suite.resolveParamValues();
         }
 
         public Path workDir() {
@@ -163,6 +166,15 @@ public final class InterleavedRunner {
          * @throws IllegalStateException when a fork fails; the message names the side, the case and the cause
          */
         public Pair run(Side a, Side b, int forksPerSide, Path log) throws IOException {
+            return run(a, b, forksPerSide, 0, log);
+        }
+
+        /**
+         * Runs as {@link #run(Side, Side, int, Path)}, each fork measuring {@code iterations} samples in place of
+         * the benchmark's declared count (0 keeps the declared count). More forks of fewer samples cost more
+         * time but give the comparison more independent observations.
+         */
+        public Pair run(Side a, Side b, int forksPerSide, int iterations, Path log) throws IOException {
             List<SuiteRunner.Case> cases = distinctCases(suite.selectCases(), a, b);
             if (cases.isEmpty()) {
                 throw new IllegalArgumentException("No benchmark matches --include=" + options.include()
@@ -183,8 +195,8 @@ public final class InterleavedRunner {
                     boolean aFirst = round % 2 == 0;
                     for (int turn = 0; turn < 2; turn++) {
                         boolean sideA = aFirst == (turn == 0);
-                        forksA.addAll(sideA ? runFork(benchmark, a, preparedA, log) : List.of());
-                        forksB.addAll(sideA ? List.of() : runFork(benchmark, b, preparedB, log));
+                        forksA.addAll(sideA ? runFork(benchmark, a, preparedA, iterations, log) : List.of());
+                        forksB.addAll(sideA ? List.of() : runFork(benchmark, b, preparedB, iterations, log));
                     }
                 }
                 JsonNode mergedA = merge(forksA);
@@ -193,7 +205,9 @@ public final class InterleavedRunner {
                 recordsB.add(mergedB);
                 progress.finished("A median " + median(mergedA) + ", B median " + median(mergedB));
             }
-            return new Pair(document(a, preparedA, recordsA, progress), document(b, preparedB, recordsB, progress));
+            String runId = java.util.UUID.randomUUID().toString();
+            return new Pair(document(a, preparedA, recordsA, progress, runId),
+                    document(b, preparedB, recordsB, progress, runId));
         }
 
         /**
@@ -212,15 +226,20 @@ public final class InterleavedRunner {
             return new ArrayList<>(distinct.values());
         }
 
-        private List<JsonNode> runFork(SuiteRunner.Case benchmark, Side side, Prepared prepared, Path log)
-                throws IOException {
+        private List<JsonNode> runFork(SuiteRunner.Case benchmark, Side side, Prepared prepared, int iterations,
+                Path log) throws IOException {
             Map<String, String> params = new LinkedHashMap<>(benchmark.params());
             params.putAll(side.params());
             SuiteRunner.Case variant = new SuiteRunner.Case(benchmark.entry(), params);
             Path jmhOutput = Files.createTempFile(workDir, "jmh-output-", ".txt");
             try {
                 return suite.runOne(variant, prepared.toolchain(), workDir, prepared.seed(), jmhOutput, side.jvmArgs(),
-                        builder -> builder.forks(1));
+                        builder -> {
+                            builder.forks(1);
+                            if (iterations > 0) {
+                                builder.measurementIterations(iterations);
+                            }
+                        });
             } catch (RunnerException | RuntimeException e) {
                 throw new IllegalStateException("Side " + side.name() + " of " + variant.label() + " failed: "
                         + FailureMessages.describe(e, Files.readString(jmhOutput)) + " (JMH output: " + log + ")", e);
@@ -260,14 +279,23 @@ public final class InterleavedRunner {
                 String goEnv = command.envJson(dir, GoEnvironment.create(dir.resolve("env-probe"), System.getenv()));
                 ObjectNode environment = new EnvironmentProbe(runner).collect(toolchain, goEnv, workDir, options.root());
                 environment.put("label", options.baselineLabel());
+                if (timing == null) {
+                    out.println("== Building the timing helper and the exec floor (untimed)");
+                    timing = suite.prepareTiming(command, workDir);
+                    out.println("   " + timing.describeTiming());
+                }
+                timing.addTo(environment);
                 return new Prepared(toolchain, seed, environment);
             });
         }
 
-        private ObjectNode document(Side side, Prepared prepared, ArrayNode records, Progress progress) {
+        private ObjectNode document(Side side, Prepared prepared, ArrayNode records, Progress progress, String runId) {
             ObjectNode environment = prepared.environment().deepCopy();
             ObjectNode variant = environment.putObject("variant");
             variant.put("side", side.name());
+            // Both sides of one run share the id: fork i of A and fork i of B ran in the same round, so a
+            // comparison of the two may pair them.
+            variant.put("runId", runId);
             variant.put("interleaving", "one JMH fork at a time, A and B alternating, the first side switching"
                     + " every round");
             variant.set("settings", ResultsFile.JSON.valueToTree(side.settings()));
@@ -341,7 +369,7 @@ public final class InterleavedRunner {
     }
 
     private static String median(JsonNode record) {
-        double[] samples = dev.gorunbench.report.BenchmarkRecord.of(record).samples();
+        double[] samples = dev.gorunbench.report.BenchmarkRecord.of(record).wallSamples();
         return samples.length == 0 ? "none" : String.format(java.util.Locale.ROOT, "%.1f %s",
                 dev.gorunbench.report.SampleStats.of(samples).median(), record.path("primaryMetric").path("scoreUnit").asText());
     }

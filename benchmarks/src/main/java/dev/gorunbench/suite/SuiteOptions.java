@@ -17,9 +17,26 @@ import java.util.List;
  * @param workRoot where the work directory is created
  * @param baselineUpdate write this run as the baseline of its environment
  * @param baselineLabel the user label that is part of the baseline's environment key
+ * @param forks JMH forks per benchmark in place of the profile's count; 0 keeps the profile's
+ * @param iterations measured samples per fork in place of the profile's count; 0 keeps the profile's
  */
 public record SuiteOptions(Profile profile, String include, String go, boolean keepWork, List<Path> tempLocations,
-        Duration timeout, Path root, Path workRoot, boolean baselineUpdate, String baselineLabel) {
+        Duration timeout, Path root, Path workRoot, boolean baselineUpdate, String baselineLabel, int forks,
+        int iterations) {
+
+    public SuiteOptions {
+        if (forks < 0 || iterations < 0) {
+            throw new IllegalArgumentException("forks " + forks + " and iterations " + iterations
+                    + " must not be negative: use 0 to keep the profile's counts.");
+        }
+    }
+
+    /** Creates the options with the profile's fork and sample counts. */
+    public SuiteOptions(Profile profile, String include, String go, boolean keepWork, List<Path> tempLocations,
+            Duration timeout, Path root, Path workRoot, boolean baselineUpdate, String baselineLabel) {
+        this(profile, include, go, keepWork, tempLocations, timeout, root, workRoot, baselineUpdate, baselineLabel, 0,
+                0);
+    }
 
     public Path resultsDir() {
         return root.resolve("results");

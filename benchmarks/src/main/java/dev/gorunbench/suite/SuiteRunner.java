@@ -154,7 +154,7 @@ public final class SuiteRunner {
             FixtureSpec.load(options.fixturesDir(), fixture);
         }
 
-        paramValues = new SuiteParamValues(TempLocation.resolveAll(options.tempLocations(), MountTable.read()));
+        resolveParamValues();
         List<Case> cases = selectCases();
         if (cases.isEmpty()) {
             throw new IllegalArgumentException("No benchmark matches --include=" + options.include()
@@ -298,7 +298,26 @@ public final class SuiteRunner {
         params.put(TOOLCHAIN_PARAM, label);
     }
 
+    /** Resolves the temp locations into the parameter values {@link #selectCases} expands. */
+    void resolveParamValues() {
+        paramValues = new SuiteParamValues(TempLocation.resolveAll(options.tempLocations(), MountTable.read()));
+    }
+
+    /**
+     * Builds the timing helper and the exec floor into {@code workDir} for runs that call {@link #runOne}
+     * without {@link #run}, such as the interleaved runner's, so their forks time commands as a suite run
+     * does; returns the setup.
+     */
+    TimingSetup prepareTiming(GoCommand go, Path workDir) {
+        timing = TimingSetup.prepare(runner, go, options.root(), workDir);
+        return timing;
+    }
+
+    /** Returns the cases the include pattern and the profile select; call {@link #resolveParamValues} first. */
     List<Case> selectCases() {
+        if (paramValues == null) {
+            throw new IllegalStateException("resolveParamValues() must be called before selectCases()");
+        }
         Pattern include = Pattern.compile(options.include());
         List<Case> cases = new ArrayList<>();
         for (BenchmarkListEntry entry : BenchmarkList.defaultList().getAll(
@@ -362,6 +381,12 @@ public final class SuiteRunner {
                 .jvmArgsAppend(jvmArgs.toArray(String[]::new));
         benchmark.params().forEach(builder::param);
         options.profile().apply(builder, benchmark.entry());
+        if (options.forks() > 0) {
+            builder.forks(options.forks());
+        }
+        if (options.iterations() > 0) {
+            builder.measurementIterations(options.iterations());
+        }
         adjust.accept(builder);
         new Runner(builder.build()).run();
         JsonNode produced = ResultsFile.JSON.readTree(resultFile.toFile());

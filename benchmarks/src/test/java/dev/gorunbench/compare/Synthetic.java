@@ -3,6 +3,8 @@ package dev.gorunbench.compare;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gorunbench.results.ResultsFile;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Random;
 
 /** Results documents with known samples, shaped as the suite writes them, for the comparison tests. */
@@ -41,6 +43,38 @@ public final class Synthetic {
         env.put("label", label);
         document.putArray("failures");
         document.putArray("benchmarks");
+        return document;
+    }
+
+    /**
+     * Returns {@code forks} forks of {@code perFork} samples each, with about 5% spread within a fork and each
+     * fork's level drawn with {@code forkSpread} (0.08 is about 8%) around {@code median}, as on a machine
+     * whose speed drifts from one fork to the next.
+     */
+    public static List<double[]> forks(int forks, int perFork, double median, double forkSpread, long seed) {
+        Random random = new Random(seed);
+        List<double[]> all = new ArrayList<>();
+        for (int f = 0; f < forks; f++) {
+            double level = median * Math.exp(forkSpread * random.nextGaussian());
+            all.add(samples(perFork, level, random.nextLong()));
+        }
+        return all;
+    }
+
+    /** Adds a record of {@code method} with one row of raw data per fork of {@code forks}. */
+    public static ObjectNode addForks(ObjectNode document, String className, String method, String fixture,
+            List<double[]> forks) {
+        add(document, className, method, fixture, new double[0]);
+        ArrayNode records = (ArrayNode) document.path("benchmarks");
+        ObjectNode record = (ObjectNode) records.get(records.size() - 1);
+        ArrayNode raw = ((ObjectNode) record.path("primaryMetric")).putArray("rawData");
+        for (double[] fork : forks) {
+            ArrayNode row = raw.addArray();
+            for (double value : fork) {
+                row.add(value);
+            }
+        }
+        ((ObjectNode) record.path("secondaryMetrics")).remove("cpuMs");
         return document;
     }
 
