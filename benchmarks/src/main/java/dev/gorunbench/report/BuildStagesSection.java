@@ -78,7 +78,7 @@ final class BuildStagesSection implements ReportSection {
                                 && r.param("stage").equals(stage))
                         .findFirst();
                 if (record.isPresent()) {
-                    byStage.put(stage, record.get().stats());
+                    byStage.put(stage, record.get().wallStats());
                     unit = record.get().unit().replace("/op", "");
                 }
             }
@@ -139,7 +139,7 @@ final class BuildStagesSection implements ReportSection {
                 + "command.\n\n");
         table.append("| benchmark | median | 95% CI of median | CPU median | samples |\n|---|---:|---:|---:|---:|\n");
         for (BenchmarkRecord record : records) {
-            SampleStats stats = record.stats();
+            SampleStats stats = record.wallStats();
             double[] cpu = record.secondary().get("cpuMs");
             String cpuMedian = cpu == null || cpu.length == 0 || SampleStats.of(cpu).median() < 0
                     ? "not reported" : CoreTable.formatMs(SampleStats.of(cpu).median()) + " ms";

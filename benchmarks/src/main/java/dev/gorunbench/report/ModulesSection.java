@@ -26,11 +26,11 @@ final class ModulesSection implements ReportSection {
         page.append("|---|---:|---:|---:|---:|---:|\n");
         for (String scenario : SCENARIOS) {
             records.stream().filter(r -> r.method().equals(scenario)).findFirst().ifPresent(record -> {
-                SampleStats stats = record.stats();
+                SampleStats stats = record.wallStats();
                 double[] cpu = record.secondary().get("cpuMs");
                 String cpuMedian = cpu == null || cpu.length == 0 || SampleStats.of(cpu).median() < 0
                         ? "not reported" : CoreTable.formatMs(SampleStats.of(cpu).median()) + " ms";
-                String ratio = warm.map(w -> String.format(Locale.ROOT, "%.2fx", stats.median() / w.stats().median()))
+                String ratio = warm.map(w -> String.format(Locale.ROOT, "%.2fx", stats.median() / w.wallStats().median()))
                         .orElse("no modCacheWarm");
                 page.append("| ").append(scenario)
                         .append(" | ").append(CoreTable.formatMs(stats.median())).append(" ms")

@@ -47,7 +47,7 @@ final class ScalingSection implements ReportSection {
         groups.forEach((name, group) -> {
             group.sort(Comparator.comparingInt(r -> Integer.parseInt(r.param("packages"))));
             for (BenchmarkRecord record : group) {
-                SampleStats stats = record.stats();
+                SampleStats stats = record.wallStats();
                 page.append("| ").append(name)
                         .append(" | ").append(record.param("packages"))
                         .append(" | ").append(count(record, "goFiles"))

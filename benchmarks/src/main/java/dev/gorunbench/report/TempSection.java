@@ -80,8 +80,8 @@ final class TempSection implements ReportSection {
                 page.append("| ").append(location)
                         .append(" | ").append(fileSystem(locations, location))
                         .append(" | ").append(median(record))
-                        .append(" | ").append(interval(record.stats()))
-                        .append(" | ").append(record.stats().count())
+                        .append(" | ").append(interval(record.wallStats()))
+                        .append(" | ").append(record.wallStats().count())
                         .append(" | ").append(ratio(record, base))
                         .append(" |\n");
             });
@@ -124,13 +124,13 @@ final class TempSection implements ReportSection {
                         .append(" | ").append(location)
                         .append(" | ").append(fileSystem(locations, location))
                         .append(" | ").append(write.map(TempSection::median).orElse("-"))
-                        .append(" | ").append(write.map(r -> interval(r.stats())).orElse("-"))
+                        .append(" | ").append(write.map(r -> interval(r.wallStats())).orElse("-"))
                         .append(" | ").append(write.map(r -> ratio(r, find(written, baseRow))).orElse("-"))
                         .append(" | ").append(delete.map(TempSection::median).orElse("-"))
-                        .append(" | ").append(delete.map(r -> interval(r.stats())).orElse("-"))
+                        .append(" | ").append(delete.map(r -> interval(r.wallStats())).orElse("-"))
                         .append(" | ").append(delete.map(r -> ratio(r, find(deleted, baseRow))).orElse("-"))
-                        .append(" | ").append(write.map(r -> String.valueOf(r.stats().count())).orElse("-"))
-                        .append(", ").append(delete.map(r -> String.valueOf(r.stats().count())).orElse("-"))
+                        .append(" | ").append(write.map(r -> String.valueOf(r.wallStats().count())).orElse("-"))
+                        .append(", ").append(delete.map(r -> String.valueOf(r.wallStats().count())).orElse("-"))
                         .append(" |\n");
             }
         }
@@ -167,20 +167,20 @@ final class TempSection implements ReportSection {
                 }
                 Optional<Double> copy = first.flatMap(r -> secondaryMedian(r, "copyMs"));
                 String penalty = first.isPresent() && again.isPresent() && copy.isPresent()
-                        ? format(first.get().stats().median() - copy.get() - again.get().stats().median())
+                        ? format(first.get().wallStats().median() - copy.get() - again.get().wallStats().median())
                                 + " ms"
                         : "-";
                 page.append("| ").append(fixture)
                         .append(" | ").append(location)
                         .append(" | ").append(fileSystem(locations, location))
                         .append(" | ").append(first.map(TempSection::median).orElse("-"))
-                        .append(" | ").append(first.map(r -> interval(r.stats())).orElse("-"))
+                        .append(" | ").append(first.map(r -> interval(r.wallStats())).orElse("-"))
                         .append(" | ").append(copy.map(c -> format(c) + " ms").orElse("-"))
                         .append(" | ").append(again.map(TempSection::median).orElse("-"))
-                        .append(" | ").append(again.map(r -> interval(r.stats())).orElse("-"))
+                        .append(" | ").append(again.map(r -> interval(r.wallStats())).orElse("-"))
                         .append(" | ").append(penalty)
-                        .append(" | ").append(first.map(r -> String.valueOf(r.stats().count())).orElse("-"))
-                        .append(", ").append(again.map(r -> String.valueOf(r.stats().count())).orElse("-"))
+                        .append(" | ").append(first.map(r -> String.valueOf(r.wallStats().count())).orElse("-"))
+                        .append(", ").append(again.map(r -> String.valueOf(r.wallStats().count())).orElse("-"))
                         .append(" |\n");
             }
         }
@@ -216,10 +216,10 @@ final class TempSection implements ReportSection {
                         .append(" | ").append(location)
                         .append(" | ").append(fileSystem(locations, location))
                         .append(" | ").append(median(record))
-                        .append(" | ").append(interval(record.stats()))
+                        .append(" | ").append(interval(record.wallStats()))
                         .append(" | ").append(secondaryMedian(record, "cpuMs").filter(c -> c >= 0)
                                 .map(c -> format(c) + " ms").orElse("not reported"))
-                        .append(" | ").append(record.stats().count())
+                        .append(" | ").append(record.wallStats().count())
                         .append(" | ").append(ratio(record, base))
                         .append(" | ").append(count(record, "workFiles"))
                         .append(" | ").append(count(record, "workDirs"))
@@ -277,12 +277,12 @@ final class TempSection implements ReportSection {
     }
 
     private static String median(BenchmarkRecord record) {
-        return format(record.stats().median()) + " " + record.unit().replace("/op", "");
+        return format(record.wallStats().median()) + " " + record.unit().replace("/op", "");
     }
 
     private static String ratio(BenchmarkRecord record, Optional<BenchmarkRecord> base) {
-        return base.filter(b -> b.stats().median() > 0)
-                .map(b -> String.format(Locale.ROOT, "%.2fx", record.stats().median() / b.stats().median()))
+        return base.filter(b -> b.wallStats().median() > 0)
+                .map(b -> String.format(Locale.ROOT, "%.2fx", record.wallStats().median() / b.wallStats().median()))
                 .orElse("-");
     }
 

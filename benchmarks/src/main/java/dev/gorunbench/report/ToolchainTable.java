@@ -53,7 +53,7 @@ final class ToolchainTable {
                 Optional<SampleStats> found = records.stream()
                         .filter(r -> r.param("fixture").equals(row[0]) && r.method().equals(row[1])
                                 && r.param("toolchain").equals(label))
-                        .findFirst().map(BenchmarkRecord::stats);
+                        .findFirst().map(BenchmarkRecord::wallStats);
                 stats.add(found);
                 table.append(' ').append(found.map(s -> CoreTable.formatMs(s.median()) + " ms").orElse("not run"))
                         .append(" | ").append(found.map(CoreTable::interval).orElse("")).append(" |");
