@@ -85,8 +85,8 @@ public record SampleComparison(int baseCount, int newCount, double baseMedian, d
     /**
      * Compares the forks of an interleaved run round by round: fork i of {@code base} and fork i of
      * {@code fresh} ran one after the other, so machine drift that lasts longer than a fork affects both.
-     * The test is the two-sided Wilcoxon signed-rank test on the log ratios of the fork medians; the ratio
-     * is the Hodges-Lehmann estimate (the median of the Walsh averages of the log ratios) with its
+     * The test is the two-sided Wilcoxon signed-rank test on the log ratios of the fork medians. The ratio
+     * is the Hodges-Lehmann estimate, the median of the Walsh averages of the log ratios, with its
      * distribution-free interval. With unequal fork counts, or fewer than {@code minForks} pairs, this
      * falls back to {@link #ofForks}.
      */
