@@ -100,10 +100,12 @@ public record SampleComparison(int baseCount, int newCount, double baseMedian, d
         for (int i = 0; i < n; i++) {
             logRatios[i] = Math.log(median(fresh.get(i))) - Math.log(median(base.get(i)));
         }
-        double p = WilcoxonSignedRankTest.withDefaults()
-                .with(AlternativeHypothesis.TWO_SIDED)
-                .test(logRatios)
-                .getPValue();
+        // The signed-rank test rejects differences that are all zero; such identical pairs show no change.
+        double p = Arrays.stream(logRatios).allMatch(value -> value == 0) ? 1
+                : WilcoxonSignedRankTest.withDefaults()
+                        .with(AlternativeHypothesis.TWO_SIDED)
+                        .test(logRatios)
+                        .getPValue();
         double[] walsh = new double[n * (n + 1) / 2];
         int index = 0;
         for (int i = 0; i < n; i++) {

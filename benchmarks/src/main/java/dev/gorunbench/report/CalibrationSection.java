@@ -51,10 +51,10 @@ final class CalibrationSection implements ReportSection {
                 trim(100 * settings.path("minEffect").asDouble()), calibration.path("timeUtc").asText(),
                 env.path("cpu.model").asText(), env.path("cpu.logicalCores").asText(), env.path("go.version").asText(),
                 calibration.path("elapsedSeconds").asLong(), calibration.path("pilotWarmBuildMedianMs").asDouble()));
-        page.append(String.format(Locale.ROOT, "Samples per fork: %s. The gate's statistics: interleaved runs pair "
-                + "fork i of A with fork i of B (Wilcoxon signed-rank test on the ratios of fork medians); sequential "
-                + "comparisons use the fork medians (Mann-Whitney U test) when both runs have at least %d forks, "
-                + "else the raw samples.%n%n",
+        page.append(String.format(Locale.ROOT, "Samples per fork: %s. Interleaved runs pair fork i of A with fork i "
+                + "of B and apply the Wilcoxon signed-rank test to the ratios of their medians. Sequential comparisons "
+                + "apply the Mann-Whitney U test to the fork medians when both runs have at least %d forks, else to "
+                + "the raw samples.%n%n",
                 settings.path("iterationsPerFork").asText("as declared"), settings.path("minForks").asInt(4)));
         JsonNode reanalysis = calibration.path("reanalysis");
         if (reanalysis.isObject()) {

@@ -114,8 +114,8 @@ public final class Calibration {
                     ObjectNode sequential = run.putObject("sequential");
                     put(sequential.putObject("aAgainstPreviousA"), previousA, a, false);
                     put(sequential.putObject("bAgainstPreviousA"), previousA, b, false);
-                    run.set("a", forks(pair.a()));
-                    run.set("b", forks(pair.b()));
+                    run.set("a", toJson(a));
+                    run.set("b", toJson(b));
                     previousA = a;
                     document.put("elapsedSeconds", Duration.between(start, Instant.now()).toSeconds());
                     environment.put("loadAverageAfter", EnvironmentProbe.loadAverage());
@@ -251,12 +251,15 @@ public final class Calibration {
         return BenchmarkRecord.wallForks(results.path("benchmarks").get(0));
     }
 
-    /** Returns the wall times of each fork, as {@link #samples} reads them, one array per fork. */
-    private static ArrayNode forks(JsonNode results) {
-        JsonNode record = results.path("benchmarks").get(0);
-        JsonNode raw = BenchmarkRecord.of(record).hasWallSamples()
-                ? record.path("secondaryMetrics").path("wallMs").path("rawData")
-                : record.path("primaryMetric").path("rawData");
-        return (ArrayNode) raw.deepCopy();
+    /** Returns the samples of each fork as a JSON array of arrays, the form {@link #readForks} reads. */
+    private static ArrayNode toJson(List<double[]> forks) {
+        ArrayNode node = ResultsFile.JSON.createArrayNode();
+        for (double[] fork : forks) {
+            ArrayNode row = node.addArray();
+            for (double value : fork) {
+                row.add(value);
+            }
+        }
+        return node;
     }
 }

@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.UUID;
 import org.openjdk.jmh.runner.RunnerException;
 
 /**
@@ -205,7 +206,7 @@ public final class InterleavedRunner {
                 recordsB.add(mergedB);
                 progress.finished("A median " + median(mergedA) + ", B median " + median(mergedB));
             }
-            String runId = java.util.UUID.randomUUID().toString();
+            String runId = UUID.randomUUID().toString();
             return new Pair(document(a, preparedA, recordsA, progress, runId),
                     document(b, preparedB, recordsB, progress, runId));
         }

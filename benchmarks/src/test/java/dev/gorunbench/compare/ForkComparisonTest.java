@@ -62,6 +62,30 @@ class ForkComparisonTest {
     }
 
     @Test
+    void identicalPairedForksShowNoChange() {
+        List<double[]> forks = Synthetic.forks(5, 5, 100, 0.05, 51);
+
+        SampleComparison stats = SampleComparison.ofPairedForks(forks, forks, ALPHA, MIN_SAMPLES, MIN_FORKS);
+
+        assertEquals(SampleComparison.Basis.PAIRED_FORKS, stats.basis());
+        assertEquals(1.0, stats.pValue(), 1e-12);
+        assertEquals(1.0, stats.ratio(), 1e-12);
+        assertEquals(Comparison.Verdict.NO_CHANGE, Comparison.verdict(stats, 0.10, ALPHA));
+    }
+
+    @Test
+    void shiftedPairedForksRegress() {
+        List<double[]> base = Synthetic.forks(8, 5, 100, 0.08, 61);
+        List<double[]> fresh = scaled(base, 1.12);
+
+        SampleComparison stats = SampleComparison.ofPairedForks(base, fresh, ALPHA, MIN_SAMPLES, MIN_FORKS);
+
+        assertEquals(SampleComparison.Basis.PAIRED_FORKS, stats.basis());
+        assertEquals(1.12, stats.ratio(), 1e-9);
+        assertTrue(stats.pValue() < 0.01, "p " + stats.pValue());
+    }
+
+    @Test
     void mediansAreOfAllSamples() {
         List<double[]> base = List.of(new double[] {1, 2, 3}, new double[] {4, 5, 6}, new double[] {7, 8, 9},
                 new double[] {10, 11, 12});
