@@ -40,8 +40,9 @@ final class AbCommand implements Callable<Integer> {
 
     @Option(names = "--forks", defaultValue = "12",
             description = "JMH forks of each side per benchmark (default ${DEFAULT-VALUE}, the calibrated setting)."
-                    + " With at least 4 forks per side the forks are compared in pairs, round by round; with fewer"
-                    + " the samples are, and p-values come out too small.")
+                    + " With at least 6 forks per side (at --alpha=0.05) the forks are compared in pairs, round by"
+                    + " round; with 4 or 5, unpaired by their medians; with fewer, sample by sample, and p-values come"
+                    + " out too small.")
     int forks;
 
     @Option(names = "--iterations", defaultValue = "8",
@@ -113,10 +114,10 @@ final class AbCommand implements Callable<Integer> {
             write(fileB, pair.b());
             System.out.println("== Results written to " + fileA + " and " + fileB);
         } catch (IllegalStateException e) {
-            System.err.println("error: " + e.getMessage());
+            Cli.printError(e.getMessage());
             return Cli.FAILED;
         } catch (ToolchainException | IllegalArgumentException | UncheckedIOException | IOException e) {
-            System.err.println("error: " + e.getMessage());
+            Cli.printError(e.getMessage());
             return Cli.UNUSABLE_INPUT;
         }
         return CompareCommand.compare(fileA, fileB, settings, summary);

@@ -105,10 +105,10 @@ final class CalibrateCommand implements Callable<Integer> {
             System.out.println(ResultsFile.JSON.writeValueAsString(document.path("rates")));
             return Cli.OK;
         } catch (IllegalStateException e) {
-            System.err.println("error: " + e.getMessage());
+            Cli.printError(e.getMessage());
             return Cli.FAILED;
         } catch (ToolchainException | IllegalArgumentException | UncheckedIOException | IOException e) {
-            System.err.println("error: " + e.getMessage());
+            Cli.printError(e.getMessage());
             return Cli.UNUSABLE_INPUT;
         }
     }

@@ -43,6 +43,21 @@ public final class Cli implements Callable<Integer> {
     static final int FAILED = 1;
     static final int UNUSABLE_INPUT = 2;
 
+    /**
+     * Prints {@code message} as an error, unless the JVM is shutting down (Ctrl-C, SIGTERM). A run then fails
+     * because its children were killed, and the shutdown hook has printed that the run was interrupted.
+     */
+    static void printError(String message) {
+        Thread probe = new Thread(() -> { });
+        try {
+            Runtime.getRuntime().addShutdownHook(probe);
+            Runtime.getRuntime().removeShutdownHook(probe);
+        } catch (IllegalStateException shuttingDown) {
+            return;
+        }
+        System.err.println("error: " + message);
+    }
+
     public static void main(String[] args) {
         System.exit(execute(args));
     }
@@ -146,13 +161,13 @@ public final class Cli implements Callable<Integer> {
                 int gated = options.baselineUpdate() ? baselineGate.update(written) : baselineGate.check(written);
                 return Math.max(report, gated);
             } catch (SuiteFailedException e) {
-                System.err.println("error: " + e.getMessage());
+                printError(e.getMessage());
                 return FAILED;
             } catch (ToolchainException | IllegalArgumentException | IllegalStateException | UncheckedIOException e) {
-                System.err.println("error: " + e.getMessage());
+                printError(e.getMessage());
                 return UNUSABLE_INPUT;
             } catch (IOException e) {
-                System.err.println("error: " + e.getMessage());
+                printError(e.getMessage());
                 return UNUSABLE_INPUT;
             }
         }

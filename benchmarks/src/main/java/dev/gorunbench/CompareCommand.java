@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gorunbench.compare.CompareSettings;
 import dev.gorunbench.compare.Comparison;
 import dev.gorunbench.compare.ComparisonMarkdown;
+import dev.gorunbench.results.EnvironmentKey;
 import dev.gorunbench.results.ResultsFile;
 import dev.gorunbench.results.ResultsFormatException;
 import java.io.IOException;
@@ -11,6 +12,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -81,6 +83,7 @@ final class CompareCommand implements Callable<Integer> {
             return Cli.UNUSABLE_INPUT;
         }
         System.out.print(ComparisonMarkdown.render(comparison, base.toString(), fresh.toString()));
+        printNotes(baseResults, newResults, base, fresh, comparison);
         if (summaryFile != null) {
             try {
                 ResultsFile.write(summaryFile, ComparisonMarkdown.summary(comparison, base.toString(), fresh.toString()));
@@ -89,6 +92,35 @@ final class CompareCommand implements Callable<Integer> {
                 return Cli.UNUSABLE_INPUT;
             }
         }
+        return exitCode(comparison, base, fresh);
+    }
+
+    /**
+     * Prints to stderr what the table does not show. Runs from different environments get a note, because
+     * their ratios include that difference (which a comparison of two toolchains wants). Incomplete runs and
+     * runs that lack benchmarks of the base run get a warning, because a crashed benchmark shows no regression.
+     */
+    private static void printNotes(ObjectNode baseResults, ObjectNode newResults, Path base, Path fresh,
+            Comparison comparison) {
+        String differences = EnvironmentKey.of(baseResults).differences(EnvironmentKey.of(newResults));
+        if (!differences.isEmpty()) {
+            System.err.println("note: the runs come from different environments (" + differences
+                    + "); the ratios include that difference.");
+        }
+        for (var file : List.of(Map.entry(base, baseResults), Map.entry(fresh, newResults))) {
+            if (!file.getValue().path("complete").asBoolean(true)) {
+                System.err.println("warning: " + file.getKey() + " is an incomplete run (\"complete\": false): a"
+                        + " benchmark failed or the run was stopped, so its missing benchmarks were not compared.");
+            }
+        }
+        long missing = comparison.rows().stream().filter(row -> row.verdict() == Comparison.Verdict.ONLY_IN_BASE).count();
+        if (missing > 0) {
+            System.err.println("warning: " + missing + " benchmark and parameter sets of " + base + " are missing in "
+                    + fresh + " and were not compared (rows \"" + Comparison.Verdict.ONLY_IN_BASE.text() + "\").");
+        }
+    }
+
+    private static int exitCode(Comparison comparison, Path base, Path fresh) {
         return switch (comparison.status()) {
             case REGRESSION -> Cli.FAILED;
             case NO_REGRESSION -> Cli.OK;

@@ -51,6 +51,28 @@ class CompareCommandTest {
     }
 
     @Test
+    void incompleteOtherEnvironmentWarned() throws Exception {
+        ObjectNode document = Synthetic.add(Synthetic.document("default"), "GoRunBenchmark", "goRunWarm", "hello",
+                Synthetic.samples(20, 100, 7));
+        Synthetic.add(document, "GoRunBenchmark", "goRunWarm", "cgo", Synthetic.samples(20, 120, 8));
+        Path base = temp.resolve("base.json");
+        ResultsFile.write(base, document);
+        ObjectNode partial = Synthetic.add(Synthetic.document("default"), "GoRunBenchmark", "goRunWarm", "hello",
+                Synthetic.samples(20, 100, 9));
+        partial.put("complete", false);
+        ((ObjectNode) partial.path("environment").path("go")).put("version", "go1.25.0");
+        Path fresh = temp.resolve("partial.json");
+        ResultsFile.write(fresh, partial);
+
+        int code = Cli.execute("compare", base.toString(), fresh.toString());
+
+        assertEquals(0, code, err.toString());
+        assertTrue(err.toString().contains("Go version go1.26.8 vs go1.25.0"), err.toString());
+        assertTrue(err.toString().contains("is an incomplete run"), err.toString());
+        assertTrue(err.toString().contains("1 benchmark and parameter sets of"), err.toString());
+    }
+
+    @Test
     void noRegressionExitsZero() throws Exception {
         int code = Cli.execute("compare", write("old", 1.0, 20).toString(), write("new", 1.0, 20).toString());
 

@@ -69,7 +69,7 @@ public record CompareSettings(double alpha, double minEffect, Map<Pattern, Doubl
 
     /**
      * Returns the fewest samples per side for the comparison: 6, or more where alpha is so small that the U
-     * test on two samples of 6 could never reach it (its smallest two-sided p-value is 2 / C(2n, n)).
+     * test on two samples of 6 could never reach it.
      */
     public int minSamples() {
         return smallestTestable(6);
@@ -83,9 +83,28 @@ public record CompareSettings(double alpha, double minEffect, Map<Pattern, Doubl
         return smallestTestable(4);
     }
 
+    /**
+     * Returns the fewest pairs of forks for the paired comparison of an interleaved run: 6 at alpha 0.05.
+     * The signed-rank test on n pairs cannot give a two-sided p-value below 2 / 2^n (0.125 with 4 pairs,
+     * 0.0625 with 5), and the interval of the ratio needs at least one Walsh average outside it on each
+     * side. With fewer pairs the forks are compared unpaired.
+     */
+    public int minPairs() {
+        int n = 1;
+        while (2 / Math.pow(2, n) >= alpha || SampleComparison.signedRankOrder(n, alpha) < 1) {
+            n++;
+        }
+        return n;
+    }
+
+    /**
+     * Returns the smallest n from {@code from} for which the U test on n and n can reach alpha (its smallest
+     * two-sided p-value is 2 / C(2n, n)) and the interval of the ratio leaves at least one pairwise ratio out
+     * on each side.
+     */
     private int smallestTestable(int from) {
         int n = from;
-        while (2 / binomial(2 * n, n) >= alpha) {
+        while (2 / binomial(2 * n, n) >= alpha || SampleComparison.rankSumOrder(n, n, alpha) < 1) {
             n++;
         }
         return n;

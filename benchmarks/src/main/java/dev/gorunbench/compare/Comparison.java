@@ -107,9 +107,10 @@ public final class Comparison {
                 throw new IllegalArgumentException(name + " " + params + " is measured in " + old.unit()
                         + " in one file and in " + now.unit() + " in the other; compare runs of the same harness.");
             }
+            requireSameClock(name, params, old, now);
             SampleComparison stats = paired
                     ? SampleComparison.ofPairedForks(baseForks.get(entry.getKey()), newForks.get(entry.getKey()),
-                            settings.alpha(), minSamples, settings.minForks())
+                            settings.alpha(), minSamples, settings.minForks(), settings.minPairs())
                     : SampleComparison.ofForks(baseForks.get(entry.getKey()), newForks.get(entry.getKey()),
                             settings.alpha(), minSamples, settings.minForks());
             rows.add(new Row(name, params, old.unit(), stats, minEffect, verdict(stats, minEffect, settings.alpha())));
@@ -182,13 +183,46 @@ public final class Comparison {
         return OptionalDouble.of(Math.exp(sum / logs.length));
     }
 
+    /**
+     * Rejects a pair of records whose times were taken by different clocks: the timing helper's wall time,
+     * the JVM's wall time, or JMH's score, which also counts the JVM's cost of starting the process. Their
+     * ratio would show the clock, not a change. Also rejects a record whose {@code wallMs} is malformed.
+     */
+    private static void requireSameClock(String name, Map<String, String> params, BenchmarkRecord old,
+            BenchmarkRecord now) {
+        for (BenchmarkRecord record : List.of(old, now)) {
+            if (record.hasMalformedWallSamples()) {
+                throw new IllegalArgumentException(name + " " + params + " has a malformed wallMs metric (missing,"
+                        + " non-positive or miscounted samples) in one file; rerun the benchmark, or remove"
+                        + " wallMs from that record to compare JMH's scores.");
+            }
+        }
+        if (!old.clock().equals(now.clock())) {
+            throw new IllegalArgumentException(name + " " + params + " was timed by " + old.clock()
+                    + " in the base file and by " + now.clock() + " in the new one, so their ratio would show the"
+                    + " clock rather than a change; compare runs measured the same way.");
+        }
+    }
+
     private static Map<String, BenchmarkRecord> index(JsonNode results, CompareSettings settings) {
         Map<String, BenchmarkRecord> records = new LinkedHashMap<>();
         for (JsonNode node : results.path("benchmarks")) {
             BenchmarkRecord record = BenchmarkRecord.of(node);
-            records.put(fullName(record) + " " + pairedParams(record, settings), record);
+            Map<String, String> params = pairedParams(record, settings);
+            if (records.put(fullName(record) + " " + params, record) != null) {
+                throw new IllegalArgumentException(duplicateMessage(fullName(record), params, settings));
+            }
         }
         return records;
+    }
+
+    private static String duplicateMessage(String name, Map<String, String> params, CompareSettings settings) {
+        if (settings.ignoredParams().isEmpty()) {
+            return name + " " + params + " appears twice in one results file; a run records each benchmark and"
+                    + " parameter set once, so merge no runs into one file.";
+        }
+        return name + " " + params + " appears twice in one results file once " + settings.ignoredParams()
+                + " is ignored; ignore only a parameter whose value differs between the two files, not within one.";
     }
 
     /**

@@ -42,15 +42,16 @@ public final class ComparisonMarkdown {
     static String method(CompareSettings settings) {
         return String.format(Locale.ROOT, "Method: two-sided Mann-Whitney U test (Apache Commons Statistics), "
                 + "significant at p < %s, on the fork medians where both runs have at least %d forks of a benchmark, "
-                + "else on the raw samples. The two sides of one interleaved run (`Cli ab`) are compared round by "
-                + "round instead: two-sided Wilcoxon signed-rank test on the log ratios of paired fork medians, "
+                + "else on the raw samples. The two sides of one interleaved run (`Cli ab`) with at least %d forks each "
+                + "are compared round by round instead: two-sided Wilcoxon signed-rank test on the log ratios of "
+                + "paired fork medians, "
                 + "with the Hodges-Lehmann estimate of the ratio. Samples of one fork are not independent (they share the fork's JVM, "
                 + "directories and the machine's state at the time), so a test on the samples of one or two forks "
                 + "gives p-values that are too small and fires on noise; gate on forks (`Cli ab --forks`) where that "
                 + "matters. Ratio: Hodges-Lehmann estimate of new/base (median of all pairwise ratios) with its %s%% "
                 + "distribution-free confidence interval (Moses), on the same basis. Medians are of all samples. A "
                 + "regression is a significant slowdown whose interval reaches the minimum effect (default %s%%). At "
-                + "least %d samples per side are needed.", trim(settings.alpha()), settings.minForks(),
+                + "least %d samples per side are needed.", trim(settings.alpha()), settings.minForks(), settings.minPairs(),
                 trim(100 * (1 - settings.alpha())), trim(100 * settings.minEffect()), settings.minSamples());
     }
 

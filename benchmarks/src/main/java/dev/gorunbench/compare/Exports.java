@@ -23,8 +23,9 @@ public final class Exports {
      * {@code BenchmarkGoRunWarm/fixture=hello-2 1 123456789 ns/op 45000000 cpu-ns/op}. The name is
      * "Benchmark" and the method name with its first letter in upper case, each parameter as a
      * {@code /name=value} sub-benchmark, and the logical core count as the GOMAXPROCS suffix. The
-     * iteration count is 1 because every sample is one command. The CPU time is added only where it was
-     * reported for every sample.
+     * iteration count is 1 because every sample is one command. The CPU time is added only where every
+     * sample reported one above zero: a clock of coarse resolution reports 0 for short commands, and
+     * benchstat cannot take the geometric mean of a column with a zero.
      */
     public static String benchstat(JsonNode results) {
         JsonNode env = results.path("environment");
@@ -43,7 +44,7 @@ public final class Exports {
             double[] wall = record.wallSamples();
             boolean withCpu = cpu != null && cpu.length == wall.length;
             for (int i = 0; withCpu && i < cpu.length; i++) {
-                withCpu = cpu[i] >= 0;
+                withCpu = cpu[i] > 0;
             }
             String name = benchstatName(record, cores);
             for (int i = 0; i < wall.length; i++) {

@@ -87,12 +87,12 @@ public record SampleComparison(int baseCount, int newCount, double baseMedian, d
      * {@code fresh} ran one after the other, so machine drift that lasts longer than a fork affects both.
      * The test is the two-sided Wilcoxon signed-rank test on the log ratios of the fork medians. The ratio
      * is the Hodges-Lehmann estimate, the median of the Walsh averages of the log ratios, with its
-     * distribution-free interval. With unequal fork counts, or fewer than {@code minForks} pairs, this
-     * falls back to {@link #ofForks}.
+     * distribution-free interval. With unequal fork counts, or fewer than {@code minPairs} pairs (see
+     * {@link CompareSettings#minPairs()}), this falls back to {@link #ofForks}.
      */
     public static SampleComparison ofPairedForks(List<double[]> base, List<double[]> fresh, double alpha,
-            int minSamples, int minForks) {
-        if (base.size() != fresh.size() || base.size() < minForks) {
+            int minSamples, int minForks, int minPairs) {
+        if (base.size() != fresh.size() || base.size() < minPairs) {
             return ofForks(base, fresh, alpha, minSamples, minForks);
         }
         int n = base.size();
@@ -114,11 +114,34 @@ public record SampleComparison(int baseCount, int newCount, double baseMedian, d
             }
         }
         Arrays.sort(walsh);
-        double z = new NormalDistribution(null, 0, 1).inverseCumulativeProbability(1 - alpha / 2);
-        // k-th order statistic, 1-based, from the normal approximation of the signed-rank statistic.
-        int k = (int) Math.max(1, Math.floor(n * (n + 1) / 4.0 - z * Math.sqrt(n * (n + 1) * (2 * n + 1) / 24.0)));
+        int k = signedRankOrder(n, alpha);
+        if (k < 1) {
+            throw new IllegalArgumentException(n + " pairs are too few for an interval at level " + (1 - alpha)
+                    + "; pass CompareSettings.minPairs() as minPairs.");
+        }
         return new SampleComparison(n, n, median(flatten(base)), median(flatten(fresh)), Math.exp(median(walsh)),
                 Math.exp(walsh[k - 1]), Math.exp(walsh[walsh.length - k]), p, Basis.PAIRED_FORKS);
+    }
+
+    /**
+     * Returns k, the 1-based order of the Walsh averages that bound the 1 - alpha interval of the signed-rank
+     * test on n pairs, from the normal approximation of its statistic: floor(n(n+1)/4 - z sqrt(n(n+1)(2n+1)/24)).
+     * Below 1 there are too few pairs for an interval at that level.
+     */
+    static int signedRankOrder(int n, double alpha) {
+        double z = new NormalDistribution(null, 0, 1).inverseCumulativeProbability(1 - alpha / 2);
+        return (int) Math.floor(n * (n + 1) / 4.0 - z * Math.sqrt(n * (n + 1) * (2.0 * n + 1) / 24.0));
+    }
+
+    /**
+     * Returns k, the 1-based order of the pairwise ratios that bound the 1 - alpha interval of the U test on
+     * m and n observations, from the normal approximation of the U statistic: floor(mn/2 - z sqrt(mn(m+n+1)/12)).
+     * Below 1 there are too few observations for an interval at that level.
+     */
+    static int rankSumOrder(int m, int n, double alpha) {
+        double z = new NormalDistribution(null, 0, 1).inverseCumulativeProbability(1 - alpha / 2);
+        double mn = (double) m * n;
+        return (int) Math.floor(mn / 2.0 - z * Math.sqrt(mn * (m + n + 1) / 12.0));
     }
 
     private static double[] forkMedians(List<double[]> forks) {
@@ -161,10 +184,9 @@ public record SampleComparison(int baseCount, int newCount, double baseMedian, d
         }
         Arrays.sort(logRatios);
         double estimate = median(logRatios);
-        double z = new NormalDistribution(null, 0, 1).inverseCumulativeProbability(1 - alpha / 2);
         long mn = (long) m * n;
-        // k-th order statistic, 1-based: k = floor(mn/2 - z * sqrt(mn(m+n+1)/12)), at least 1.
-        int k = (int) Math.max(1, Math.floor(mn / 2.0 - z * Math.sqrt(mn * (m + n + 1) / 12.0)));
+        // Below 1 the interval would be narrower than its stated level; the minimum counts prevent that.
+        int k = Math.max(1, rankSumOrder(m, n, alpha));
         double lower = logRatios[k - 1];
         double upper = logRatios[(int) (mn - k)];
         return new SampleComparison(n, m, baseMedian, newMedian, Math.exp(estimate), Math.exp(lower),

@@ -3,12 +3,16 @@ package dev.gorunbench.exec;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.Comparator;
+import java.util.stream.Stream;
 import org.apache.commons.exec.ExecuteStreamHandler;
 
 /**
@@ -18,6 +22,7 @@ import org.apache.commons.exec.ExecuteStreamHandler;
  */
 final class FileOutput {
     private static final Path SHARED_MEMORY = Path.of("/dev/shm");
+    private static final String DIRECTORY_PREFIX = "gorunbench-output-";
     private final Path stdout;
     private final Path stderr;
 
@@ -26,6 +31,9 @@ final class FileOutput {
         this.stderr = stderr;
     }
 
+    /** This JVM's directory in {@code /dev/shm}, created on first use, or null before that. */
+    private static Path sharedMemoryDirectory;
+
     /**
      * Creates the two files in Linux's shared-memory file system {@code /dev/shm} where it is writable, else in
      * {@code directory}: a write to a disk file system can wait for its journal while other processes load the
@@ -33,7 +41,7 @@ final class FileOutput {
      */
     static FileOutput create(Path directory) throws IOException {
         if (Files.isDirectory(SHARED_MEMORY) && Files.isWritable(SHARED_MEMORY)) {
-            directory = SHARED_MEMORY;
+            directory = sharedMemoryDirectory();
         }
         Files.createDirectories(directory);
         Path out = Files.createTempFile(directory, "gorunbench-stdout-", ".txt");
@@ -42,6 +50,56 @@ final class FileOutput {
         } catch (IOException e) {
             Files.deleteIfExists(out);
             throw e;
+        }
+    }
+
+    /**
+     * Returns this JVM's own directory under {@code /dev/shm}, named after its process id. A shutdown hook
+     * deletes it, so an interrupted run (Ctrl-C, SIGTERM) leaves nothing in memory. Directories of processes
+     * that no longer run, left by a killed JVM, are deleted when the next one is created.
+     */
+    private static synchronized Path sharedMemoryDirectory() throws IOException {
+        if (sharedMemoryDirectory == null) {
+            deleteDirectoriesOfEndedProcesses(SHARED_MEMORY);
+            Path created = Files.createTempDirectory(SHARED_MEMORY, DIRECTORY_PREFIX + ProcessHandle.current().pid() + "-");
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteTree(created), "gorunbench-output-cleanup"));
+            sharedMemoryDirectory = created;
+        }
+        return sharedMemoryDirectory;
+    }
+
+    /** Deletes the output directories in {@code /dev/shm} of processes that have ended, where there is one. */
+    static void deleteSharedMemoryOfEndedProcesses() {
+        if (Files.isDirectory(SHARED_MEMORY)) {
+            deleteDirectoriesOfEndedProcesses(SHARED_MEMORY);
+        }
+    }
+
+    /** Deletes the output directories under {@code root} whose process, named by the pid in their name, has ended. */
+    static void deleteDirectoriesOfEndedProcesses(Path root) {
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(root, DIRECTORY_PREFIX + "*")) {
+            for (Path entry : entries) {
+                String rest = entry.getFileName().toString().substring(DIRECTORY_PREFIX.length());
+                int dash = rest.indexOf('-');
+                try {
+                    long pid = Long.parseLong(dash < 0 ? rest : rest.substring(0, dash));
+                    if (ProcessHandle.of(pid).isEmpty()) {
+                        deleteTree(entry);
+                    }
+                } catch (NumberFormatException e) {
+                    // Not a name this class made; leave it alone.
+                }
+            }
+        } catch (IOException e) {
+            // Another user's directory, or one deleted meanwhile: it is not this run's to clean.
+        }
+    }
+
+    private static void deleteTree(Path root) {
+        try (Stream<Path> paths = Files.walk(root)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException | UncheckedIOException e) {
+            // Deleted already, or by another process's sweep.
         }
     }
 
@@ -84,7 +142,8 @@ final class FileOutput {
             Files.deleteIfExists(stdout);
             Files.deleteIfExists(stderr);
         } catch (IOException e) {
-            // Both files lie in the work directory, which is removed at the end of the run.
+            // Both files lie in the work directory, removed at the end of the run, or in this JVM's
+            // directory under /dev/shm, removed when the JVM exits.
         }
     }
 

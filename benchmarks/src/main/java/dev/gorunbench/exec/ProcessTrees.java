@@ -51,7 +51,8 @@ public final class ProcessTrees {
 
     /**
      * Kills every descendant of this JVM (JMH forks, go commands, compilers, the programs they started)
-     * and waits up to {@code wait} for them to exit, so a directory they wrote to can then be deleted.
+     * and waits up to {@code wait} for them to exit, so a directory they wrote to can then be deleted. Then
+     * deletes the output files the killed processes left in shared memory.
      * Repeats the listing because a process may start a child between the listing and its own death.
      *
      * @return how many descendants were still alive when the wait ended; 0 when all exited
@@ -80,6 +81,8 @@ public final class ProcessTrees {
                 return (int) killed.stream().filter(ProcessHandle::isAlive).count();
             }
         }
+        // Killed JMH forks ran no shutdown hook, so their output directories in shared memory are still there.
+        FileOutput.deleteSharedMemoryOfEndedProcesses();
         return survivors;
     }
 

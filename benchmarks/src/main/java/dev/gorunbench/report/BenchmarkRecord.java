@@ -132,6 +132,22 @@ public record BenchmarkRecord(String className, String method, Map<String, Strin
         return wall != null && wall.length == samples.length && Arrays.stream(wall).allMatch(value -> value > 0);
     }
 
+    /** Returns whether the record has a {@code wallMs} metric that {@link #wallSamples()} cannot use. */
+    public boolean hasMalformedWallSamples() {
+        return secondary.containsKey("wallMs") && !hasWallSamples();
+    }
+
+    /**
+     * Returns the clock behind {@link #wallSamples()}: "the timing helper", "the JVM clock" (the JVM's wall
+     * time of the process), or "JMH's score" (which also counts the JVM's cost of starting the process).
+     */
+    public String clock() {
+        if (!hasWallSamples()) {
+            return "JMH's score";
+        }
+        return helperTimed() ? "the timing helper" : "the JVM clock";
+    }
+
     /** Returns whether every sample's wall time was taken by the timing helper rather than the JVM. */
     public boolean helperTimed() {
         double[] flags = secondary.get("helperTimed");

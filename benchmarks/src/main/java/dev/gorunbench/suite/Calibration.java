@@ -199,7 +199,8 @@ public final class Calibration {
      */
     private void put(ObjectNode target, List<double[]> base, List<double[]> fresh, boolean paired) {
         SampleComparison stats = paired
-                ? SampleComparison.ofPairedForks(base, fresh, settings.alpha(), settings.minSamples(), settings.minForks())
+                ? SampleComparison.ofPairedForks(base, fresh, settings.alpha(), settings.minSamples(), settings.minForks(),
+                        settings.minPairs())
                 : SampleComparison.ofForks(base, fresh, settings.alpha(), settings.minSamples(), settings.minForks());
         target.put("basis", stats.basis().name().toLowerCase(Locale.ROOT).replace('_', '-'));
         target.put("baseMedianMs", stats.baseMedian());

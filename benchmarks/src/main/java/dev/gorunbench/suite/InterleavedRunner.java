@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gorunbench.exec.ProcessRunner;
+import dev.gorunbench.exec.ProcessTrees;
 import dev.gorunbench.fixture.Fixture;
 import dev.gorunbench.fixture.FixtureSpec;
 import dev.gorunbench.results.EnvironmentProbe;
@@ -19,6 +20,7 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -65,6 +67,10 @@ public final class InterleavedRunner {
                 if (!known) {
                     throw new IllegalArgumentException("Unknown A/B setting \"" + key + "\" of side " + name
                             + ". Valid settings: go=PATH, tmp=PATH, param.NAME=VALUE, env.NAME=VALUE.");
+                }
+                if (key.equals("tmp") && !Files.isDirectory(Path.of(settings.get(key)))) {
+                    throw new IllegalArgumentException("tmp=" + settings.get(key) + " of side " + name
+                            + " is not a directory; create it, or give an existing directory.");
                 }
             }
         }
@@ -181,6 +187,7 @@ public final class InterleavedRunner {
                 throw new IllegalArgumentException("No benchmark matches --include=" + options.include()
                         + ". List the benchmarks with: java -jar benchmarks/target/benchmarks.jar -l");
             }
+            requireDeclaredParams(cases, a, b);
             Files.createDirectories(log.toAbsolutePath().getParent());
             List<Fixture> fixtures = fixtures(cases, a, b);
             Prepared preparedA = prepare(a.go(options.go()), fixtures);
@@ -209,6 +216,21 @@ public final class InterleavedRunner {
             String runId = UUID.randomUUID().toString();
             return new Pair(document(a, preparedA, recordsA, progress, runId),
                     document(b, preparedB, recordsB, progress, runId));
+        }
+
+        /** Rejects a {@code param.NAME} setting that a selected benchmark does not declare, such as a typo. */
+        private static void requireDeclaredParams(List<SuiteRunner.Case> cases, Side a, Side b) {
+            Set<String> setBySides = new TreeSet<>(a.params().keySet());
+            setBySides.addAll(b.params().keySet());
+            for (SuiteRunner.Case benchmark : cases) {
+                for (String name : setBySides) {
+                    if (!benchmark.params().containsKey(name)) {
+                        throw new IllegalArgumentException("param." + name + " is not a parameter of "
+                                + benchmark.entry().getUsername() + ", which has " + benchmark.params().keySet()
+                                + "; fix the name, or narrow --include to benchmarks that declare it.");
+                    }
+                }
+            }
         }
 
         /**
@@ -320,7 +342,8 @@ public final class InterleavedRunner {
 
         private void close(boolean interrupted) {
             if (interrupted) {
-                ProcessHandle.current().descendants().forEach(ProcessHandle::destroyForcibly);
+                ProcessTrees.killAllDescendants(Duration.ofSeconds(10));
+                System.err.println("Interrupted: child processes killed; no results written.");
             }
             if (options.keepWork()) {
                 out.println("Work directory kept at " + workDir);

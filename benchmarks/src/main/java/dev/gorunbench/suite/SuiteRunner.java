@@ -7,6 +7,9 @@ import dev.gorunbench.exec.ProcessRunner;
 import dev.gorunbench.exec.ProcessTrees;
 import dev.gorunbench.fixture.Fixture;
 import dev.gorunbench.fixture.FixtureSpec;
+import dev.gorunbench.report.BenchmarkRecord;
+import dev.gorunbench.report.CoreTable;
+import dev.gorunbench.report.SampleStats;
 import dev.gorunbench.results.Attachments;
 import dev.gorunbench.results.EnvironmentProbe;
 import dev.gorunbench.results.ResultsFile;
@@ -29,6 +32,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
 
@@ -396,15 +400,15 @@ public final class SuiteRunner {
         return records;
     }
 
+    /** Returns each record's median wall time, the figure the reports and the gate use, and its sample count. */
     private static String summarize(List<JsonNode> records) {
         List<String> parts = new ArrayList<>();
         for (JsonNode record : records) {
-            JsonNode metric = record.path("primaryMetric");
-            List<Double> samples = new ArrayList<>();
-            metric.path("rawData").forEach(fork -> fork.forEach(value -> samples.add(value.asDouble())));
-            samples.sort(null);
-            double median = samples.isEmpty() ? Double.NaN : samples.get(samples.size() / 2);
-            parts.add(String.format("median %.1f %s, %d samples", median, metric.path("scoreUnit").asText(), samples.size()));
+            BenchmarkRecord parsed = BenchmarkRecord.of(record);
+            double[] samples = parsed.wallSamples();
+            double median = samples.length == 0 ? Double.NaN : SampleStats.of(samples).median();
+            String value = Math.abs(median) < 1 ? String.format(Locale.ROOT, "%.3f", median) : CoreTable.formatMs(median);
+            parts.add("median " + value + " " + parsed.unit() + ", " + samples.length + " samples");
         }
         return String.join("; ", parts);
     }

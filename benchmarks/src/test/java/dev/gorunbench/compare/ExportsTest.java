@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gorunbench.exec.ProcessRequest;
 import dev.gorunbench.exec.ProcessResult;
@@ -60,6 +61,20 @@ class ExportsTest {
         assertEquals("BenchmarkGoRunWarm/fixture=hello-2", names.get(0));
         assertEquals("BenchmarkGoBuildWarm/fixture=multipkg-2", names.get(7));
         assertTrue(text.contains("BenchmarkGoRunWarm/fixture=hello-2 1 123456789 ns/op 61728395 cpu-ns/op\n"), text);
+    }
+
+    @Test
+    void benchstatLeavesOutZeroCpuTimes() {
+        ObjectNode document = Synthetic.document("default");
+        Synthetic.add(document, "ExecBenchmark", "execBinary", "hello", new double[] {1.5, 1.6, 1.7});
+        ArrayNode cpuFork = (ArrayNode) document.path("benchmarks").get(0).path("secondaryMetrics").path("cpuMs")
+                .path("rawData").get(0);
+        cpuFork.set(1, 0.0);
+
+        String text = Exports.benchstat(document);
+
+        assertTrue(text.contains("BenchmarkExecBinary/fixture=hello-2 1 1500000 ns/op\n"), text);
+        assertTrue(!text.contains("cpu-ns/op"), text);
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.gorunbench.compare;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -18,6 +19,7 @@ class ForkComparisonTest {
     private static final double ALPHA = 0.05;
     private static final int MIN_SAMPLES = 6;
     private static final int MIN_FORKS = 4;
+    private static final int MIN_PAIRS = 6;
 
     @Test
     void driftingForksNoRegression() {
@@ -63,9 +65,9 @@ class ForkComparisonTest {
 
     @Test
     void identicalPairedForksShowNoChange() {
-        List<double[]> forks = Synthetic.forks(5, 5, 100, 0.05, 51);
+        List<double[]> forks = Synthetic.forks(6, 5, 100, 0.05, 51);
 
-        SampleComparison stats = SampleComparison.ofPairedForks(forks, forks, ALPHA, MIN_SAMPLES, MIN_FORKS);
+        SampleComparison stats = SampleComparison.ofPairedForks(forks, forks, ALPHA, MIN_SAMPLES, MIN_FORKS, MIN_PAIRS);
 
         assertEquals(SampleComparison.Basis.PAIRED_FORKS, stats.basis());
         assertEquals(1.0, stats.pValue(), 1e-12);
@@ -78,7 +80,7 @@ class ForkComparisonTest {
         List<double[]> base = Synthetic.forks(8, 5, 100, 0.08, 61);
         List<double[]> fresh = scaled(base, 1.12);
 
-        SampleComparison stats = SampleComparison.ofPairedForks(base, fresh, ALPHA, MIN_SAMPLES, MIN_FORKS);
+        SampleComparison stats = SampleComparison.ofPairedForks(base, fresh, ALPHA, MIN_SAMPLES, MIN_FORKS, MIN_PAIRS);
 
         assertEquals(SampleComparison.Basis.PAIRED_FORKS, stats.basis());
         assertEquals(1.12, stats.ratio(), 1e-9);
@@ -97,9 +99,56 @@ class ForkComparisonTest {
     }
 
     @Test
+    void fewPairsFallBackToUnpairedForks() {
+        // Five pairs cannot reach p < 0.05 in the signed-rank test (its smallest p is 2 / 2^5), so even a
+        // threefold slowdown would pass as "no change" if they were compared in pairs.
+        List<double[]> base = Synthetic.forks(5, 3, 100, 0.05, 71);
+        List<double[]> fresh = scaled(base, 3);
+
+        SampleComparison stats = SampleComparison.ofPairedForks(base, fresh, ALPHA, MIN_SAMPLES, MIN_FORKS, MIN_PAIRS);
+
+        assertEquals(SampleComparison.Basis.FORK_MEDIANS, stats.basis());
+        assertTrue(stats.pValue() < ALPHA, "p " + stats.pValue());
+        assertEquals(Comparison.Verdict.REGRESSION, Comparison.verdict(stats, 0.10, ALPHA));
+    }
+
+    @Test
+    void pairedIntervalAgreesWithTest() {
+        // Six pairs, all slower: p = 2 / 2^6, below alpha, so the interval at 1 - alpha must exclude 1.
+        List<double[]> base = Synthetic.forks(6, 3, 100, 0.05, 81);
+        // Distinct ratios, so the test computes the exact p-value (ties switch it to the normal approximation).
+        List<double[]> fresh = new ArrayList<>();
+        for (int i = 0; i < base.size(); i++) {
+            fresh.add(Synthetic.scaled(base.get(i), 1.5 + 0.01 * i));
+        }
+
+        SampleComparison stats = SampleComparison.ofPairedForks(base, fresh, ALPHA, MIN_SAMPLES, MIN_FORKS, MIN_PAIRS);
+
+        assertEquals(SampleComparison.Basis.PAIRED_FORKS, stats.basis());
+        assertEquals(2 / 64.0, stats.pValue(), 1e-9);
+        assertTrue(stats.ratioLower() > 1, "lower end " + stats.ratioLower());
+    }
+
+    @Test
+    void tooFewPairsForIntervalRejected() {
+        List<double[]> forks = Synthetic.forks(4, 3, 100, 0.05, 91);
+
+        assertThrows(IllegalArgumentException.class,
+                () -> SampleComparison.ofPairedForks(forks, forks, ALPHA, MIN_SAMPLES, MIN_FORKS, 4));
+    }
+
+    @Test
     void minForksGrowWithSmallerAlpha() {
         assertEquals(4, CompareSettings.defaults().minForks());
-        assertEquals(5, new CompareSettings(0.01, 0.1, Map.of(), Set.of()).minForks());
+        // At 0.01 the U test on 5 and 5 could reach p < alpha, but its interval would need k < 1.
+        assertEquals(6, new CompareSettings(0.01, 0.1, Map.of(), Set.of()).minForks());
+        assertEquals(6, new CompareSettings(0.01, 0.1, Map.of(), Set.of()).minSamples());
+    }
+
+    @Test
+    void minPairsGrowWithSmallerAlpha() {
+        assertEquals(6, CompareSettings.defaults().minPairs());
+        assertEquals(10, new CompareSettings(0.01, 0.1, Map.of(), Set.of()).minPairs());
     }
 
     @Test
