@@ -53,6 +53,10 @@ final class CompareCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (summary != null && summary.toString().isBlank()) {
+            System.err.println("error: --summary needs a file name, such as --summary=summary.json.");
+            return Cli.UNUSABLE_INPUT;
+        }
         CompareSettings settings;
         try {
             settings = new CompareSettings(alpha, minEffect, CompareSettings.parseMinEffects(minEffectFor),
@@ -84,15 +88,17 @@ final class CompareCommand implements Callable<Integer> {
         }
         System.out.print(ComparisonMarkdown.render(comparison, base.toString(), fresh.toString()));
         printNotes(baseResults, newResults, base, fresh, comparison);
+        int code = exitCode(comparison, base, fresh);
         if (summaryFile != null) {
             try {
                 ResultsFile.write(summaryFile, ComparisonMarkdown.summary(comparison, base.toString(), fresh.toString()));
             } catch (IOException e) {
                 System.err.println("error: could not write the summary " + summaryFile + ": " + e.getMessage());
-                return Cli.UNUSABLE_INPUT;
+                // A regression keeps exit code 1, because that is the result a CI job gates on.
+                return code == Cli.FAILED ? Cli.FAILED : Cli.UNUSABLE_INPUT;
             }
         }
-        return exitCode(comparison, base, fresh);
+        return code;
     }
 
     /**
@@ -111,6 +117,21 @@ final class CompareCommand implements Callable<Integer> {
             if (!file.getValue().path("complete").asBoolean(true)) {
                 System.err.println("warning: " + file.getKey() + " is an incomplete run (\"complete\": false): a"
                         + " benchmark failed or the run was stopped, so its missing benchmarks were not compared.");
+            }
+        }
+        CompareSettings settings = comparison.settings();
+        for (var pattern : settings.minEffectByBenchmark().keySet()) {
+            if (comparison.rows().stream().noneMatch(row -> pattern.matcher(row.benchmark()).find())) {
+                System.err.println("warning: --min-effect-for pattern " + pattern + " matches no benchmark of either"
+                        + " file; check its spelling against the table's benchmark column.");
+            }
+        }
+        for (String param : settings.ignoredParams()) {
+            boolean declared = baseResults.path("benchmarks").findValues("params").stream().anyMatch(p -> p.has(param))
+                    || newResults.path("benchmarks").findValues("params").stream().anyMatch(p -> p.has(param));
+            if (!declared) {
+                System.err.println("warning: --ignore-param=" + param + " is not a parameter of any benchmark in"
+                        + " either file; check its spelling against the table's params column.");
             }
         }
         long missing = comparison.rows().stream().filter(row -> row.verdict() == Comparison.Verdict.ONLY_IN_BASE).count();

@@ -38,6 +38,11 @@ final class ExportCommand implements Callable<Integer> {
             System.err.println("error: " + e.getMessage());
             return Cli.UNUSABLE_INPUT;
         }
+        if (results.path("benchmarks").isEmpty()) {
+            System.err.println("error: " + resultsFile + " contains no benchmarks, so there is nothing to export; export"
+                    + " a run that measured some, such as results/latest.json.");
+            return Cli.UNUSABLE_INPUT;
+        }
         String text;
         try {
             text = format == Format.benchstat ? Exports.benchstat(results) : Exports.githubActionBenchmark(results);

@@ -115,6 +115,47 @@ class CompareCommandTest {
     }
 
     @Test
+    void unknownNamesWarned() throws Exception {
+        int code = Cli.execute("compare", "--min-effect-for", "noSuchBench=0.5", "--ignore-param", "nosuch",
+                write("old", 1.0, 20).toString(), write("new", 1.0, 20).toString());
+
+        assertEquals(0, code, err.toString());
+        assertTrue(err.toString().contains("pattern noSuchBench matches no benchmark"), err.toString());
+        assertTrue(err.toString().contains("--ignore-param=nosuch is not a parameter"), err.toString());
+    }
+
+    @Test
+    void exportOfEmptyRunExitsTwo() throws Exception {
+        Path empty = temp.resolve("empty.json");
+        ResultsFile.write(empty, Synthetic.document("default"));
+
+        int code = Cli.execute("export", "--format=github", empty.toString());
+
+        assertEquals(2, code);
+        assertTrue(err.toString().contains("contains no benchmarks"), err.toString());
+        assertEquals("", out.toString());
+    }
+
+    @Test
+    void directoryExitsTwo() throws Exception {
+        int code = Cli.execute("compare", temp.toString(), write("new", 1.0, 20).toString());
+
+        assertEquals(2, code);
+        assertTrue(err.toString().contains(temp + ": is a directory"), err.toString());
+    }
+
+    @Test
+    void truncatedArrayNamesPosition() throws Exception {
+        Path truncated = Files.writeString(temp.resolve("truncated.json"), "{\"schemaVersion\": 1, \"benchmarks\": [");
+
+        int code = Cli.execute("compare", truncated.toString(), write("new", 1.0, 20).toString());
+
+        assertEquals(2, code);
+        assertTrue(err.toString().contains("start marker at line 1, column 36"), err.toString());
+        assertFalse(err.toString().contains("Source:"), err.toString());
+    }
+
+    @Test
     void corruptFileExitsTwo() throws Exception {
         Path corrupt = Files.writeString(temp.resolve("corrupt.json"), "{\"schemaVersion\": 1,");
 

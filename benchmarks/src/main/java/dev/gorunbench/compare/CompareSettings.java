@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
 
 /**
  * Settings of a comparison of two runs.
@@ -62,6 +63,10 @@ public record CompareSettings(double alpha, double minEffect, Map<Pattern, Doubl
             } catch (NumberFormatException e) {
                 throw new IllegalArgumentException("Invalid minimum effect \"" + spec + "\": "
                         + spec.substring(eq + 1) + " is not a number; write a fraction such as 0.2.");
+            } catch (PatternSyntaxException e) {
+                throw new IllegalArgumentException("Invalid minimum effect \"" + spec + "\": "
+                        + spec.substring(0, eq) + " is not a valid regular expression (" + e.getDescription()
+                        + "); escape special characters such as ( with a backslash.");
             }
         }
         return parsed;

@@ -45,10 +45,13 @@ public final class ResultsFile {
      */
     public static ObjectNode read(Path file) {
         byte[] bytes;
+        if (Files.isDirectory(file)) {
+            throw new ResultsFormatException(file, "is a directory; give a results file, such as results/latest.json");
+        }
         try {
             bytes = Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
-            throw new ResultsFormatException(file, "file not found");
+            throw new ResultsFormatException(file, "file not found; check the path, or run the benchmarks to write it");
         } catch (IOException e) {
             throw new ResultsFormatException(file, "could not be read: " + e.getMessage(), e);
         }
@@ -59,7 +62,10 @@ public final class ResultsFile {
         try {
             root = JSON.readTree(bytes);
         } catch (JsonProcessingException e) {
-            throw new ResultsFormatException(file, "not valid JSON (" + e.getOriginalMessage()
+            // Some of Jackson's messages carry a "[Source: ...; line: L, column: C]" reference of their own.
+            String reason = e.getOriginalMessage().replaceAll("\\[Source: [^;]*; line: (\\d+), column: (\\d+)\\]",
+                    "line $1, column $2");
+            throw new ResultsFormatException(file, "not valid JSON (" + reason
                     + " at line " + e.getLocation().getLineNr() + "); the file is corrupt or truncated", e);
         } catch (IOException e) {
             throw new ResultsFormatException(file, "could not be parsed: " + e.getMessage(), e);

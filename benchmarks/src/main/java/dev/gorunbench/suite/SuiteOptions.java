@@ -29,6 +29,12 @@ public record SuiteOptions(Profile profile, String include, String go, boolean k
             throw new IllegalArgumentException("forks " + forks + " and iterations " + iterations
                     + " must not be negative: use 0 to keep the profile's counts.");
         }
+        try {
+            java.util.regex.Pattern.compile(include);
+        } catch (java.util.regex.PatternSyntaxException e) {
+            throw new IllegalArgumentException("--include=" + include + " is not a valid regular expression ("
+                    + e.getDescription() + "); escape special characters such as ( with a backslash.");
+        }
     }
 
     /** Creates the options with the profile's fork and sample counts. */
