@@ -29,12 +29,13 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ScopeType;
 
 /**
  * The command-line entry point: {@code java -cp benchmarks/target/benchmarks.jar dev.gorunbench.Cli
  * COMMAND}. Exit codes: 0 success, 1 a benchmark failed or regressed, 2 unusable input.
  */
-@Command(name = "gorunbench", mixinStandardHelpOptions = true, version = "gorunbench 0.1",
+@Command(name = "gorunbench", mixinStandardHelpOptions = true, version = "gorunbench 0.1", scope = ScopeType.INHERIT,
         description = "Measures what go run and go build cost on this machine.",
         subcommands = {Cli.Run.class, Cli.Report.class, GoToolsCommand.class, CompareCommand.class,
                 ExportCommand.class, AbCommand.class, CalibrateCommand.class, CompareHyperfineCommand.class})
