@@ -49,14 +49,21 @@ public final class Cli implements Callable<Integer> {
      * because its children were killed, and the shutdown hook has printed that the run was interrupted.
      */
     static void printError(String message) {
+        if (!shuttingDown()) {
+            System.err.println("error: " + message);
+        }
+    }
+
+    /** Returns whether the JVM is running its shutdown hooks, the only time adding a hook is rejected. */
+    private static boolean shuttingDown() {
         Thread probe = new Thread(() -> { });
         try {
             Runtime.getRuntime().addShutdownHook(probe);
             Runtime.getRuntime().removeShutdownHook(probe);
-        } catch (IllegalStateException shuttingDown) {
-            return;
+            return false;
+        } catch (IllegalStateException shutdownInProgress) {
+            return true;
         }
-        System.err.println("error: " + message);
     }
 
     public static void main(String[] args) {
@@ -68,7 +75,9 @@ public final class Cli implements Callable<Integer> {
         CommandLine commandLine = new CommandLine(new Cli());
         commandLine.setExecutionExceptionHandler((e, line, parsed) -> {
             // A user error gets its message only; an unexpected one gets its type too, never a stack trace.
-            line.getErr().println("error: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
+            if (!shuttingDown()) {
+                line.getErr().println("error: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
+            }
             return UNUSABLE_INPUT;
         });
         commandLine.setExitCodeExceptionMapper(e -> UNUSABLE_INPUT);

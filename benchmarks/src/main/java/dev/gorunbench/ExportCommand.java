@@ -1,7 +1,9 @@
 package dev.gorunbench;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gorunbench.compare.Exports;
+import dev.gorunbench.report.BenchmarkRecord;
 import dev.gorunbench.results.AtomicFiles;
 import dev.gorunbench.results.ResultsFile;
 import dev.gorunbench.results.ResultsFormatException;
@@ -42,6 +44,19 @@ final class ExportCommand implements Callable<Integer> {
             System.err.println("error: " + resultsFile + " contains no benchmarks, so there is nothing to export; export"
                     + " a run that measured some, such as results/latest.json.");
             return Cli.UNUSABLE_INPUT;
+        }
+        for (JsonNode node : results.path("benchmarks")) {
+            BenchmarkRecord record = BenchmarkRecord.of(node);
+            if (record.hasMalformedWallSamples()) {
+                System.err.println("error: " + resultsFile + ": " + record.className() + "." + record.method() + " "
+                        + record.params() + " has a malformed wallMs metric (missing, non-positive or miscounted"
+                        + " samples); rerun the benchmark, or remove wallMs from that record to export JMH's scores.");
+                return Cli.UNUSABLE_INPUT;
+            }
+        }
+        if (!results.path("complete").asBoolean(true)) {
+            System.err.println("warning: " + resultsFile + " is an incomplete run (\"complete\": false): a benchmark"
+                    + " failed or the run was stopped, so the export lacks its benchmarks.");
         }
         String text;
         try {

@@ -137,6 +137,21 @@ class CompareCommandTest {
     }
 
     @Test
+    void exportOfMalformedWallExitsTwo() throws Exception {
+        ObjectNode document = Synthetic.add(Synthetic.document("default"), "GoRunBenchmark", "goRunWarm", "hello",
+                Synthetic.samples(6, 100, 3));
+        ObjectNode secondary = (ObjectNode) document.path("benchmarks").get(0).path("secondaryMetrics");
+        secondary.putObject("wallMs").putArray("rawData").addArray().add(90).add(0);
+        Path file = temp.resolve("malformed.json");
+        ResultsFile.write(file, document);
+
+        int code = Cli.execute("export", "--format=benchstat", file.toString());
+
+        assertEquals(2, code);
+        assertTrue(err.toString().contains("malformed wallMs"), err.toString());
+    }
+
+    @Test
     void directoryExitsTwo() throws Exception {
         int code = Cli.execute("compare", temp.toString(), write("new", 1.0, 20).toString());
 

@@ -21,11 +21,20 @@ public record CompareSettings(double alpha, double minEffect, Map<Pattern, Doubl
 
     public static final double DEFAULT_ALPHA = 0.05;
     public static final double DEFAULT_MIN_EFFECT = 0.10;
+    /** The smallest significance level accepted. */
+    public static final double MIN_ALPHA = 1e-6;
 
     public CompareSettings {
-        if (!(alpha > 0 && alpha < 0.5)) {
-            throw new IllegalArgumentException("alpha " + alpha + " is out of range: use a value between 0 and 0.5,"
-                    + " such as 0.05.");
+        // At 1e-6 the paired test already needs 21 pairs of forks. Below about 1e-16 the normal quantile is
+        // infinite, and no sample count would be enough.
+        if (!(alpha >= MIN_ALPHA && alpha < 0.5)) {
+            throw new IllegalArgumentException("alpha " + alpha + " is out of range: use a value from " + MIN_ALPHA
+                    + " to below 0.5, such as 0.05.");
+        }
+        for (String param : ignoredParams) {
+            if (param.isBlank()) {
+                throw new IllegalArgumentException("--ignore-param needs a parameter name, such as --ignore-param=fixture.");
+            }
         }
         checkEffect("minimum effect", minEffect);
         minEffectByBenchmark.values().forEach(value -> checkEffect("minimum effect", value));

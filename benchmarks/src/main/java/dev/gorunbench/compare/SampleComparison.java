@@ -25,8 +25,8 @@ import org.apache.commons.statistics.inference.WilcoxonSignedRankTest;
  *       assumption of normality, which process timings (skewed, with outliers) do not meet.
  *   <li>Ratio new/base: the Hodges-Lehmann estimate on the log scale, that is the median of all m*n ratios
  *       new[i]/base[j], with the distribution-free confidence interval that goes with the U test (Moses):
- *       the k-th smallest and k-th largest of those ratios, k from the normal approximation of the U
- *       statistic's distribution. The confidence level is 1 - alpha.
+ *       the k-th smallest and k-th largest of those ratios, k from the U statistic's distribution (see
+ *       {@link #rankSumOrder}). The confidence level is at least 1 - alpha.
  * </ul>
  *
  * @param baseCount samples of the base run
@@ -123,25 +123,80 @@ public record SampleComparison(int baseCount, int newCount, double baseMedian, d
                 Math.exp(walsh[k - 1]), Math.exp(walsh[walsh.length - k]), p, Basis.PAIRED_FORKS);
     }
 
+    /** The largest side for which the order of an interval comes from the exact null distribution. */
+    private static final int EXACT_LIMIT = 50;
+
     /**
      * Returns k, the 1-based order of the Walsh averages that bound the 1 - alpha interval of the signed-rank
-     * test on n pairs, from the normal approximation of its statistic: floor(n(n+1)/4 - z sqrt(n(n+1)(2n+1)/24)).
-     * Below 1 there are too few pairs for an interval at that level.
+     * test on n pairs: one more than the largest c with P(T+ <= c) < alpha / 2. Up to 50 pairs T+ has its
+     * exact distribution, as the test's exact p-value does, so the interval excludes no change exactly when
+     * p < alpha; beyond, the normal approximation floor(n(n+1)/4 - z sqrt(n(n+1)(2n+1)/24)). Below 1 there
+     * are too few pairs for an interval at that level.
      */
     static int signedRankOrder(int n, double alpha) {
-        double z = new NormalDistribution(null, 0, 1).inverseCumulativeProbability(1 - alpha / 2);
-        return (int) Math.floor(n * (n + 1) / 4.0 - z * Math.sqrt(n * (n + 1) * (2.0 * n + 1) / 24.0));
+        if (n > EXACT_LIMIT) {
+            double z = new NormalDistribution(null, 0, 1).inverseCumulativeProbability(1 - alpha / 2);
+            return (int) Math.floor(n * (n + 1) / 4.0 - z * Math.sqrt(n * (n + 1) * (2.0 * n + 1) / 24.0));
+        }
+        // counts[t]: subsets of the ranks 1..n whose sum is t, each equally likely under no change.
+        double[] counts = new double[n * (n + 1) / 2 + 1];
+        counts[0] = 1;
+        for (int rank = 1; rank <= n; rank++) {
+            for (int t = counts.length - 1; t >= rank; t--) {
+                counts[t] += counts[t - rank];
+            }
+        }
+        return orderFromCounts(counts, Math.pow(2, n), alpha);
     }
 
     /**
      * Returns k, the 1-based order of the pairwise ratios that bound the 1 - alpha interval of the U test on
-     * m and n observations, from the normal approximation of the U statistic: floor(mn/2 - z sqrt(mn(m+n+1)/12)).
-     * Below 1 there are too few observations for an interval at that level.
+     * m and n observations: one more than the largest c with P(U <= c) < alpha / 2, from U's exact
+     * distribution up to 50 observations per side and else from the normal approximation
+     * floor(mn/2 - z sqrt(mn(m+n+1)/12)). Below 1 there are too few observations for an interval at that level.
      */
     static int rankSumOrder(int m, int n, double alpha) {
-        double z = new NormalDistribution(null, 0, 1).inverseCumulativeProbability(1 - alpha / 2);
-        double mn = (double) m * n;
-        return (int) Math.floor(mn / 2.0 - z * Math.sqrt(mn * (m + n + 1) / 12.0));
+        if (m > EXACT_LIMIT || n > EXACT_LIMIT) {
+            double z = new NormalDistribution(null, 0, 1).inverseCumulativeProbability(1 - alpha / 2);
+            double mn = (double) m * n;
+            return (int) Math.floor(mn / 2.0 - z * Math.sqrt(mn * (m + n + 1) / 12.0));
+        }
+        // row[j][u]: orderings of i observations of one side and j of the other with U = u, for the current i.
+        double[][] row = new double[n + 1][];
+        for (int j = 0; j <= n; j++) {
+            row[j] = new double[] {1};
+        }
+        for (int i = 1; i <= m; i++) {
+            double[][] next = new double[n + 1][];
+            next[0] = new double[] {1};
+            for (int j = 1; j <= n; j++) {
+                // The largest of the i + j values belongs to the first side (adding j to U) or to the second.
+                double[] counts = new double[i * j + 1];
+                for (int u = 0; u < row[j].length; u++) {
+                    counts[u + j] += row[j][u];
+                }
+                for (int u = 0; u < next[j - 1].length; u++) {
+                    counts[u] += next[j - 1][u];
+                }
+                next[j] = counts;
+            }
+            row = next;
+        }
+        double total = Arrays.stream(row[n]).sum();
+        return orderFromCounts(row[n], total, alpha);
+    }
+
+    private static int orderFromCounts(double[] counts, double total, double alpha) {
+        double cumulative = 0;
+        int largest = -1;
+        for (int value = 0; value < counts.length; value++) {
+            cumulative += counts[value];
+            if (cumulative / total >= alpha / 2) {
+                break;
+            }
+            largest = value;
+        }
+        return largest + 1;
     }
 
     private static double[] forkMedians(List<double[]> forks) {

@@ -67,6 +67,10 @@ public final class ProcessRunner {
      * @throws ProcessFailedException when the command cannot start or the watchdog kills it
      */
     public ProcessResult run(ProcessRequest request) {
+        if (ProcessTrees.stopping()) {
+            throw new ProcessFailedException("Interrupted: not started", request,
+                    new IllegalStateException("the run is being stopped"));
+        }
         // A bare name is looked up on the JVM's PATH by the JDK, but on the child's PATH by the helper;
         // such commands (git, for example) are not benchmarked, so they keep the JDK's lookup.
         if (timingHelper == null || !request.executable().isAbsolute()) {

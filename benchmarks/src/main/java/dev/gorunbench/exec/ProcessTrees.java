@@ -18,6 +18,8 @@ import java.util.stream.Collectors;
  */
 public final class ProcessTrees {
     private static final Set<Process> RUNNING = ConcurrentHashMap.newKeySet();
+    /** Set once an interrupt (Ctrl-C, SIGTERM) has started killing the children; no new ones start then. */
+    private static volatile boolean stopping;
 
     static {
         Runtime.getRuntime().addShutdownHook(new Thread(ProcessTrees::killAllRunning, "gorunbench-kill-children"));
@@ -32,6 +34,11 @@ public final class ProcessTrees {
 
     static void unregister(Process process) {
         RUNNING.remove(process);
+    }
+
+    /** Returns whether an interrupt is killing the children, so that no new child may start. */
+    public static boolean stopping() {
+        return stopping;
     }
 
     /** Returns how many started processes have not finished yet. */
@@ -52,12 +59,14 @@ public final class ProcessTrees {
     /**
      * Kills every descendant of this JVM (JMH forks, go commands, compilers, the programs they started)
      * and waits up to {@code wait} for them to exit, so a directory they wrote to can then be deleted. Then
-     * deletes the output files the killed processes left in shared memory.
+     * deletes the output files the killed processes left in shared memory. From the first call on, this JVM
+     * starts no new child process.
      * Repeats the listing because a process may start a child between the listing and its own death.
      *
      * @return how many descendants were still alive when the wait ended; 0 when all exited
      */
     public static int killAllDescendants(Duration wait) {
+        stopping = true;
         long deadline = System.nanoTime() + wait.toNanos();
         List<ProcessHandle> killed = new ArrayList<>();
         for (int round = 0; round < 5; round++) {
@@ -87,6 +96,7 @@ public final class ProcessTrees {
     }
 
     static void killAllRunning() {
+        stopping = true;
         for (Process process : RUNNING) {
             killTree(process.toHandle());
         }

@@ -29,6 +29,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.runner.RunnerException;
 
 /**
@@ -133,12 +135,17 @@ public final class InterleavedRunner {
         return new Session(WorkDirectory.create(options.workRoot()));
     }
 
+    /** How long an interrupted run waits for its killed children and its main thread. */
+    private static final Duration KILL_WAIT = Duration.ofSeconds(10);
+
     /** A work directory with toolchains and seed caches that several interleaved runs can share. */
     public final class Session implements AutoCloseable {
         private final Path workDir;
         /** The timing helper and exec floor, built with the first toolchain a run prepares. */
         private TimingSetup timing;
         private final Thread cleanup;
+        /** Counted down when the main thread is done with the work directory. */
+        private final CountDownLatch stopped = new CountDownLatch(1);
         private final SuiteRunner suite = new SuiteRunner(options, out);
         private final Map<String, Prepared> toolchains = new HashMap<>();
 
@@ -147,7 +154,7 @@ public final class InterleavedRunner {
 
         private Session(Path workDir) {
             this.workDir = workDir;
-            this.cleanup = new Thread(() -> close(true), "gorunbench-cleanup");
+            this.cleanup = new Thread(this::cleanUpAfterInterrupt, "gorunbench-cleanup");
             Runtime.getRuntime().addShutdownHook(cleanup);
             for (Fixture fixture : Fixture.values()) {
                 FixtureSpec.load(options.fixturesDir(), fixture);
@@ -336,15 +343,32 @@ public final class InterleavedRunner {
 
         @Override
         public void close() {
-            Runtime.getRuntime().removeShutdownHook(cleanup);
-            close(false);
+            stopped.countDown();
+            try {
+                Runtime.getRuntime().removeShutdownHook(cleanup);
+            } catch (IllegalStateException shutdownInProgress) {
+                return; // The shutdown hook removes the work directory.
+            }
+            removeWorkDirectory();
         }
 
-        private void close(boolean interrupted) {
-            if (interrupted) {
-                ProcessTrees.killAllDescendants(Duration.ofSeconds(10));
-                System.err.println("Interrupted: child processes killed; no results written.");
+        /**
+         * Runs in the shutdown hook (Ctrl-C, SIGTERM): kills the children, waits for the main thread to stop
+         * writing into the work directory, then removes it.
+         */
+        private void cleanUpAfterInterrupt() {
+            ProcessTrees.killAllDescendants(KILL_WAIT);
+            try {
+                stopped.await(KILL_WAIT.toSeconds(), TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
+            ProcessTrees.killAllDescendants(KILL_WAIT);
+            System.err.println("Interrupted: child processes killed; no results written.");
+            removeWorkDirectory();
+        }
+
+        private void removeWorkDirectory() {
             if (options.keepWork()) {
                 out.println("Work directory kept at " + workDir);
                 return;

@@ -1,6 +1,7 @@
 package dev.gorunbench.suite;
 
 import dev.gorunbench.exec.ProcessFailedException;
+import dev.gorunbench.exec.ProcessTrees;
 import dev.gorunbench.fixture.Fixture;
 import dev.gorunbench.fixture.FixtureSpec;
 import dev.gorunbench.fixture.Workspace;
@@ -39,6 +40,9 @@ final class SeedCache {
             try {
                 go.build(workspace.project(), environment, List.of(), output);
             } catch (ProcessFailedException e) {
+                if (ProcessTrees.stopping()) {
+                    throw e;
+                }
                 out.println("   fixture " + fixture.id() + " does not build; its benchmarks will fail: "
                         + e.getMessage().lines().findFirst().orElse(""));
             }

@@ -191,6 +191,7 @@ public final class SuiteRunner {
         out.println("   " + timing.describeTiming());
         timing.addTo(environment);
 
+        requireNotInterrupted();
         RunFiles runFiles = RunFiles.reserve(options.resultsDir(), Instant.now());
         Path log = runFiles.log();
         int total = cases.size() * toolchains.size();

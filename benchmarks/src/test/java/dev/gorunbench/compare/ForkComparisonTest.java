@@ -140,15 +140,21 @@ class ForkComparisonTest {
     @Test
     void minForksGrowWithSmallerAlpha() {
         assertEquals(4, CompareSettings.defaults().minForks());
-        // At 0.01 the U test on 5 and 5 could reach p < alpha, but its interval would need k < 1.
-        assertEquals(6, new CompareSettings(0.01, 0.1, Map.of(), Set.of()).minForks());
+        assertEquals(5, new CompareSettings(0.01, 0.1, Map.of(), Set.of()).minForks());
         assertEquals(6, new CompareSettings(0.01, 0.1, Map.of(), Set.of()).minSamples());
+    }
+
+    @Test
+    void tinyAlphaRejected() {
+        // Below about 1e-16 the normal quantile is infinite and no sample count would ever be enough.
+        assertThrows(IllegalArgumentException.class, () -> new CompareSettings(1e-16, 0.1, Map.of(), Set.of()));
+        assertEquals(21, new CompareSettings(CompareSettings.MIN_ALPHA, 0.1, Map.of(), Set.of()).minPairs());
     }
 
     @Test
     void minPairsGrowWithSmallerAlpha() {
         assertEquals(6, CompareSettings.defaults().minPairs());
-        assertEquals(10, new CompareSettings(0.01, 0.1, Map.of(), Set.of()).minPairs());
+        assertEquals(8, new CompareSettings(0.01, 0.1, Map.of(), Set.of()).minPairs());
     }
 
     @Test
@@ -167,6 +173,40 @@ class ForkComparisonTest {
         assertTrue(table.contains("| 5 + 5 fork medians |"), table);
         assertEquals("fork-medians",
                 ComparisonMarkdown.summary(comparison, "a", "b").path("rows").get(0).path("basis").asText());
+    }
+
+    @Test
+    void intervalOrdersMatchTables() {
+        // Critical values of the exact distributions at two-sided 0.05, plus one.
+        assertEquals(1, SampleComparison.rankSumOrder(4, 4, ALPHA));
+        assertEquals(6, SampleComparison.rankSumOrder(6, 6, ALPHA));
+        assertEquals(0, SampleComparison.signedRankOrder(5, ALPHA));
+        assertEquals(1, SampleComparison.signedRankOrder(6, ALPHA));
+        assertEquals(3, SampleComparison.signedRankOrder(7, ALPHA));
+    }
+
+    @Test
+    void intervalExcludesOneExactlyWhenSignificant() {
+        java.util.Random random = new java.util.Random(5);
+        for (int trial = 0; trial < 300; trial++) {
+            int n = 6 + random.nextInt(10);
+            double shift = 1 + random.nextDouble() * 0.3;
+            List<double[]> base = new ArrayList<>();
+            List<double[]> fresh = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                base.add(new double[] {100 * (1 + 0.1 * random.nextGaussian())});
+                fresh.add(new double[] {100 * shift * (1 + 0.1 * random.nextGaussian())});
+            }
+
+            SampleComparison paired = SampleComparison.ofPairedForks(base, fresh, ALPHA, 1, 1, MIN_PAIRS);
+            SampleComparison unpaired = SampleComparison.ofForks(base, fresh, ALPHA, 1, 1);
+
+            for (SampleComparison stats : List.of(paired, unpaired)) {
+                boolean excludesOne = stats.ratioLower() > 1 || stats.ratioUpper() < 1;
+                assertEquals(stats.pValue() < ALPHA, excludesOne, stats.basis() + " n " + n + ": p " + stats.pValue()
+                        + ", interval " + stats.ratioLower() + " to " + stats.ratioUpper());
+            }
+        }
     }
 
     private static List<double[]> scaled(List<double[]> forks, double factor) {
