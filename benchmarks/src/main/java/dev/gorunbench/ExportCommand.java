@@ -48,9 +48,8 @@ final class ExportCommand implements Callable<Integer> {
         for (JsonNode node : results.path("benchmarks")) {
             BenchmarkRecord record = BenchmarkRecord.of(node);
             if (record.hasMalformedWallSamples()) {
-                System.err.println("error: " + resultsFile + ": " + record.className() + "." + record.method() + " "
-                        + record.params() + " has a malformed wallMs metric (missing, non-positive or miscounted"
-                        + " samples); rerun the benchmark, or remove wallMs from that record to export JMH's scores.");
+                System.err.println("error: " + resultsFile + ": " + record.malformedWallMessage() + "; rerun the"
+                        + " benchmark, or remove wallMs from that record to export JMH's scores.");
                 return Cli.UNUSABLE_INPUT;
             }
         }

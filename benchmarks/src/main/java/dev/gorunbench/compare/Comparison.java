@@ -192,9 +192,8 @@ public final class Comparison {
             BenchmarkRecord now) {
         for (BenchmarkRecord record : List.of(old, now)) {
             if (record.hasMalformedWallSamples()) {
-                throw new IllegalArgumentException(name + " " + params + " has a malformed wallMs metric (missing,"
-                        + " non-positive or miscounted samples) in one file; rerun the benchmark, or remove"
-                        + " wallMs from that record to compare JMH's scores.");
+                throw new IllegalArgumentException(record.malformedWallMessage() + " in one file; rerun the"
+                        + " benchmark, or remove wallMs from that record to compare JMH's scores.");
             }
         }
         if (!old.clock().equals(now.clock())) {

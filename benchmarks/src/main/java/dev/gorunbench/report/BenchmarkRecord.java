@@ -137,6 +137,12 @@ public record BenchmarkRecord(String className, String method, Map<String, Strin
         return secondary.containsKey("wallMs") && !hasWallSamples();
     }
 
+    /** Returns the message for a record whose {@code wallMs} metric is malformed, naming the record. */
+    public String malformedWallMessage() {
+        return className + "." + method + " " + params + " has a malformed wallMs metric (missing, non-positive or"
+                + " miscounted samples)";
+    }
+
     /**
      * Returns the clock behind {@link #wallSamples()}: "the timing helper", "the JVM clock" (the JVM's wall
      * time of the process), or "JMH's score" (which also counts the JVM's cost of starting the process).
