@@ -86,6 +86,8 @@ class InterruptTest {
                         && f.getFileName().toString().startsWith("run-")).toList(), "no results file is written");
             }
         } finally {
+            // On a failed or skipped check the run is still going: kill its JMH fork and go commands too.
+            cli.descendants().forEach(ProcessHandle::destroyForcibly);
             cli.destroyForcibly();
         }
     }
