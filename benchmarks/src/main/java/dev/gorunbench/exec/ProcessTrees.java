@@ -58,10 +58,10 @@ public final class ProcessTrees {
 
     /**
      * Kills every descendant of this JVM (JMH forks, go commands, compilers, the programs they started)
-     * and waits up to {@code wait} for them to exit, so a directory they wrote to can then be deleted. Then
-     * deletes the output files the killed processes left in shared memory. From the first call on, this JVM
-     * starts no new child process.
-     * Repeats the listing because a process may start a child between the listing and its own death.
+     * and waits up to {@code wait} for them to exit, so a directory they wrote to can then be deleted.
+     * Repeats the listing because a process may start a child between the listing and its own death. Then
+     * deletes the output files the killed processes left in shared memory. Meant for interrupts only: from
+     * the first call on, {@link ProcessRunner} starts no new child process in this JVM.
      *
      * @return how many descendants were still alive when the wait ended; 0 when all exited
      */
